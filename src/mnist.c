@@ -1,0 +1,168 @@
+/* mnist.c -- loading MNIST's IDX files into struct dataset.
+ *
+ * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <gsl/gsl_matrix_uchar.h>
+#include <gsl/gsl_vector.h>
+
+#include "idx.h"
+#include "mnist.h"
+#include "program.h"
+
+/* Checks the shapes of the two files against each other and MNIST's. */
+static int
+check_pair(const char *images_path, const struct idx *images,
+           const char *labels_path, const struct idx *labels,
+           char *err, size_t errlen)
+{
+  if (images->ndims != 3 || images->dims[1] != MNIST_ROWS
+      || images->dims[2] != MNIST_COLS) {
+    snprintf(err, errlen, "%s: not a file of 28 x 28 images", images_path);
+    return -1;
+  }
+  if (labels->ndims != 1) {
+    snprintf(err, errlen, "%s: not a file of labels (it has %zu "
+             "dimensions, labels have 1)", labels_path, labels->ndims);
+    return -1;
+  }
+  if (images->dims[0] != labels->dims[0]) {
+    snprintf(err, errlen, "%s: holds %zu labels, but %s holds %zu images",
+             labels_path, labels->dims[0], images_path, images->dims[0]);
+    return -1;
+  }
+  for (size_t i = 0; i < labels->size; i++)
+    if (labels->data[i] >= MNIST_CLASSES) {
+      snprintf(err, errlen, "%s: label %zu is %u, not a digit 0-9",
+               labels_path, i, labels->data[i]);
+      return -1;
+    }
+  return 0;
+}
+
+int
+mnist_read(const char *images_path, const char *labels_path,
+           struct dataset *set, char *err, size_t errlen)
+{
+  struct idx images, labels;
+  char why[256];
+  int status = -1;
+
+  memset(set, 0, sizeof *set);
+  if (idx_read(images_path, &images, why, sizeof why) != 0) {
+    snprintf(err, errlen, "%s: %s", images_path, why);
+    return -1;
+  }
+  if (idx_read(labels_path, &labels, why, sizeof why) != 0)
+    snprintf(err, errlen, "%s: %s", labels_path, why);
+  else if (check_pair(images_path, &images, labels_path, &labels,
+                      err, errlen) == 0) {
+    set->n = labels.size;
+    set->x = gsl_matrix_uchar_alloc(set->n, MNIST_PIXELS);
+    memcpy(set->x->data, images.data, images.size);
+    set->y = labels.data;
+    labels.data = NULL;
+    status = 0;
+  }
+  idx_free(&images);
+  idx_free(&labels);
+  return status;
+}
+
+void
+mnist_image(const struct dataset *set, size_t i, gsl_vector *x)
+{
+  const unsigned char *row = gsl_matrix_uchar_const_ptr(set->x, i, 0);
+
+  /* Bytes 0..255 become pixels in [0, 1]. */
+  for (size_t k = 0; k < MNIST_PIXELS; k++)
+    gsl_vector_set(x, k, row[k] / 255.0);
+}
+
+/* Copies rows FIRST..FIRST+N-1 of *FROM into a new set *TO. */
+static void
+split(const struct dataset *from, size_t first, size_t n, struct dataset *to)
+{
+  gsl_matrix_uchar_const_view rows =
+    gsl_matrix_uchar_const_submatrix(from->x, first, 0, n, MNIST_PIXELS);
+
+  to->n = n;
+  to->x = gsl_matrix_uchar_alloc(n, MNIST_PIXELS);
+  gsl_matrix_uchar_memcpy(to->x, &rows.matrix);
+  to->y = program_calloc(n, 1);
+  memcpy(to->y, from->y + first, n);
+}
+
+/* Reads one pair of files, or ends the program saying why. */
+static void
+read_or_die(const char *dir, const char *images, const char *labels,
+            struct dataset *set)
+{
+  char images_path[4096], labels_path[4096], err[512];
+  struct stat st;
+
+  snprintf(images_path, sizeof images_path, "%s/%s", dir, images);
+  snprintf(labels_path, sizeof labels_path, "%s/%s", dir, labels);
+  if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    program_fatal("%s: MNIST directory not found; run 'make data' to "
+                  "fetch MNIST, or give its place with --data DIR", dir);
+  if (stat(images_path, &st) != 0 && errno == ENOENT)
+    program_fatal("%s: not found; run 'make data' to fetch MNIST",
+                  images_path);
+  if (stat(labels_path, &st) != 0 && errno == ENOENT)
+    program_fatal("%s: not found; run 'make data' to fetch MNIST",
+                  labels_path);
+  if (mnist_read(images_path, labels_path, set, err, sizeof err) != 0)
+    program_fatal("%s", err);
+}
+
+void
+mnist_load(const char *dir, struct dataset *training,
+           struct dataset *validation, struct dataset *test)
+{
+  if (training || validation) {
+    struct dataset all;
+
+    read_or_die(dir, MNIST_TRAIN_IMAGES, MNIST_TRAIN_LABELS, &all);
+    if (all.n <= MNIST_VALIDATION)
+      program_fatal("%s/%s: %zu images are too few to keep %d for "
+                    "validation", dir, MNIST_TRAIN_IMAGES, all.n,
+                    MNIST_VALIDATION);
+    /* The last 10,000 training images are the validation set. */
+    if (training)
+      split(&all, 0, all.n - MNIST_VALIDATION, training);
+    if (validation)
+      split(&all, all.n - MNIST_VALIDATION, MNIST_VALIDATION, validation);
+    mnist_free(&all);
+  }
+  if (test)
+    read_or_die(dir, MNIST_TEST_IMAGES, MNIST_TEST_LABELS, test);
+}
+
+void
+mnist_truncate(struct dataset *set, size_t n)
+{
+  struct dataset first;
+
+  if (n >= set->n)
+    return;
+  split(set, 0, n, &first);
+  mnist_free(set);
+  *set = first;
+}
+
+void
+mnist_free(struct dataset *set)
+{
+  if (set->x)
+    gsl_matrix_uchar_free(set->x);
+  free(set->y);
+  memset(set, 0, sizeof *set);
+}
