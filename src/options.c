@@ -231,3 +231,16 @@ options_parse(int argc, char **argv, struct options *opts,
     program_fatal("unexpected argument '%s'; try '%s --help'",
                   argv[optind], program_name());
 }
+
+void
+options_check_mnist_sizes(const struct options *opts)
+{
+  size_t L = opts->num_layers - 1;
+
+  if (opts->sizes[0] != MNIST_PIXELS)
+    program_fatal("--sizes: the input layer must have %d neurons, one "
+                  "per pixel, not %zu", MNIST_PIXELS, opts->sizes[0]);
+  if (opts->sizes[L] != MNIST_CLASSES)
+    program_fatal("--sizes: the output layer must have %d neurons, one "
+                  "per digit, not %zu", MNIST_CLASSES, opts->sizes[L]);
+}

@@ -51,6 +51,10 @@ struct options_program {
 void options_parse(int argc, char **argv, struct options *opts,
                    const struct options_program *program);
 
+/* Ends the program unless opts->sizes fit MNIST: 784 inputs, one per
+ * pixel, and 10 outputs, one per digit. */
+void options_check_mnist_sizes(const struct options *opts);
+
 /* Writes SIZES[0..NUM_LAYERS-1] as "784,30,10" into BUF of LEN bytes. */
 void options_format_sizes(const size_t *sizes, size_t num_layers,
                           char *buf, size_t len);

@@ -28,21 +28,6 @@ static const struct options_program program = {
   | OPTIONS_SIZES | OPTIONS_TRAIN_SIZE | OPTIONS_SEED
 };
 
-/* Ends the program unless the layer sizes fit MNIST's images and
- * digits. */
-static void
-check_sizes(const struct options *opts)
-{
-  size_t L = opts->num_layers - 1;
-
-  if (opts->sizes[0] != MNIST_PIXELS)
-    program_fatal("--sizes: the input layer must have %d neurons, one "
-                  "per pixel, not %zu", MNIST_PIXELS, opts->sizes[0]);
-  if (opts->sizes[L] != MNIST_CLASSES)
-    program_fatal("--sizes: the output layer must have %d neurons, one "
-                  "per digit, not %zu", MNIST_CLASSES, opts->sizes[L]);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -55,7 +40,7 @@ main(int argc, char **argv)
 
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
-  check_sizes(&opts);
+  options_check_mnist_sizes(&opts);
   mnist_load(opts.data, &training, NULL, &test);
   mnist_truncate(&training, opts.train_size);
   if (opts.batch_size > training.n)
