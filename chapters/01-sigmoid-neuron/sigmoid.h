@@ -1,8 +1,10 @@
 /* sigmoid.h -- the perceptron and the sigmoid neuron (chapter 1).
  *
- * A perceptron outputs 1 when w . x + b > 0 and 0 otherwise; a sigmoid
- * neuron outputs sigma(w . x + b), a smooth version of the same step,
- * so a small change in a weight makes a small change in the output.
+ * A neuron with weights w and bias b reads inputs x through its
+ * weighted input z = w . x + b.  A perceptron outputs 1 when z > 0 and
+ * 0 otherwise; a sigmoid neuron outputs sigma(z) = 1 / (1 + e^-z), a
+ * smooth version of the same step, so that a small change in a weight
+ * or the bias makes a small change in the output.
  * The text is chapters/01-sigmoid-neuron/README.md.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
@@ -12,21 +14,27 @@
 
 #include <gsl/gsl_vector.h>
 
-/* sigma(z) = 1 / (1 + e^-z), in (0, 1); exact 0 and 1 only where a
- * double cannot tell them apart, and never NaN for finite z. */
-double sigmoid(double z);
-
-/* sigma'(z) = sigma(z) (1 - sigma(z)), the slope of sigma at z. */
-double sigmoid_prime(double z);
-
-/* Applies sigma, or sigma', to every element of V in place. */
-void sigmoid_vector(gsl_vector *v);
-void sigmoid_prime_vector(gsl_vector *v);
-
-/* The perceptron with weights W and bias B: 1 if w . x + b > 0, else 0. */
+/* The perceptron with weights W and bias B, on inputs X (W and X of the
+ * same size): 1 if w . x + b > 0, else 0. */
 int perceptron(const gsl_vector *w, double b, const gsl_vector *x);
 
-/* The sigmoid neuron with weights W and bias B: sigma(w . x + b). */
+/* sigma(z) = 1 / (1 + e^-z), in (0, 1) for moderate z; it is exactly 0
+ * or 1 only where no double lies closer to the true value (z below
+ * about -745 or above about 37), and it is never NaN for a finite z. */
+double sigmoid(double z);
+
+/* sigma'(z) = sigma(z) (1 - sigma(z)), the slope of sigma at z: 0.25 at
+ * z = 0, falling towards 0 on both sides. */
+double sigmoid_prime(double z);
+
+/* The sigmoid neuron with weights W and bias B, on inputs X (W and X of
+ * the same size): sigma(w . x + b). */
 double sigmoid_neuron(const gsl_vector *w, double b, const gsl_vector *x);
+
+/* Replace every element v_j of V, in place, by sigma(v_j) or by
+ * sigma'(v_j): what a whole layer of neurons does to its weighted
+ * inputs. */
+void sigmoid_vector(gsl_vector *v);
+void sigmoid_prime_vector(gsl_vector *v);
 
 #endif /* NNC_SIGMOID_H */
