@@ -24,6 +24,8 @@
 #include "program.h"
 #include "sigmoid.h"
 
+/* ---- Making and freeing a network -------------------------------- */
+
 struct network *
 network_alloc(const size_t *sizes, size_t num_layers)
 {
@@ -38,8 +40,9 @@ network_alloc(const size_t *sizes, size_t num_layers)
   net->a = program_calloc(num_layers, sizeof *net->a);
   for (size_t l = 0; l <= L; l++)  /* l = 0..L */
     net->sizes[l] = sizes[l];
+  /* a^0 holds a copy of the input x; layer 0 has no w, b or z. */
   net->a[0] = gsl_vector_calloc(sizes[0]);
-  for (size_t l = 1; l <= L; l++) {  /* l = 1..L: layer 0 has no w, b */
+  for (size_t l = 1; l <= L; l++) {  /* l = 1..L */
     net->w[l] = gsl_matrix_calloc(sizes[l], sizes[l - 1]);
     net->b[l] = gsl_vector_calloc(sizes[l]);
     net->z[l] = gsl_vector_calloc(sizes[l]);
@@ -67,6 +70,8 @@ network_free(struct network *net)
   free(net->sizes);
   free(net);
 }
+
+/* ---- Random weights and biases ---------------------------------- */
 
 void
 network_init_gaussian(struct network *net, gsl_rng *r)
@@ -102,6 +107,8 @@ network_num_parameters(const struct network *net)
   return count;
 }
 
+/* ---- Feedforward ------------------------------------------------- */
+
 const gsl_vector *
 network_feedforward(struct network *net, const gsl_vector *x)
 {
@@ -110,7 +117,8 @@ network_feedforward(struct network *net, const gsl_vector *x)
   /* a^0 = x */
   gsl_vector_memcpy(net->a[0], x);
   for (size_t l = 1; l <= L; l++) {  /* l = 1..L, forward */
-    /* z^l = w^l a^{l-1} + b^l   (sizes[l] x sizes[l-1] times sizes[l-1]) */
+    /* z^l = w^l a^{l-1} + b^l: z^l starts as b^l, then dgemv adds
+     * (sizes[l] x sizes[l-1]) times (sizes[l-1]) to it. */
     gsl_vector_memcpy(net->z[l], net->b[l]);
     gsl_blas_dgemv(CblasNoTrans, 1.0, net->w[l], net->a[l - 1],
                    1.0, net->z[l]);
@@ -120,6 +128,8 @@ network_feedforward(struct network *net, const gsl_vector *x)
   }
   return net->a[L];
 }
+
+/* ---- Checking for divergence ------------------------------------ */
 
 /* True when all N doubles from P on are finite. */
 static bool

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test-01-sigmoid-neuron.sh -- chapter 1's program: --help and --version
+# test-01-program.sh -- chapter 1's program: --help and --version
 # succeed on stdout; a bad option or a stray argument fails with one
 # line on stderr that names the program.
 
