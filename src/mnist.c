@@ -81,8 +81,8 @@ mnist_image(const struct dataset *set, size_t i, gsl_vector *x)
 {
   const unsigned char *row = gsl_matrix_uchar_const_ptr(set->x, i, 0);
 
-  /* Bytes 0..255 become pixels in [0, 1]. */
-  for (size_t k = 0; k < MNIST_PIXELS; k++)
+  /* Bytes 0..255 become pixels in [0, 1], one per column of set->x. */
+  for (size_t k = 0; k < set->x->size2; k++)
     gsl_vector_set(x, k, row[k] / 255.0);
 }
 

@@ -31,14 +31,18 @@
 #define MNIST_TEST_LABELS "t10k-labels-idx1-ubyte"
 
 /* A set of n labelled examples: row i of x (n x 784 bytes, 0 white to
- * 255 black) is image i, and y[i] (0..9) its digit. */
+ * 255 black) is image i, and y[i] (0..9) its digit.  A hand-made set
+ * may have fewer columns (chapter 3's two-input example, the tests):
+ * mnist_image() reads them all, and y[i] must be below the number of
+ * output neurons. */
 struct dataset {
   size_t n;
   gsl_matrix_uchar *x;
   unsigned char *y;
 };
 
-/* Writes image I of SET into X (784 elements) as pixels in [0, 1]. */
+/* Writes image I of SET into X as pixels in [0, 1]: x_k = byte k / 255,
+ * one element per column of set->x (784 for MNIST). */
 void mnist_image(const struct dataset *set, size_t i, gsl_vector *x);
 
 /* Reads an images file and its labels file into *SET, checking that the
