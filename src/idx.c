@@ -104,7 +104,8 @@ static int
 read_data(gzFile f, struct idx *idx, char *err, size_t errlen)
 {
   unsigned char extra;
-  long got;
+  long got, more;
+  int zerr;
 
   idx->data = malloc(idx->size);
   if (idx->data == NULL) {
@@ -121,9 +122,22 @@ read_data(gzFile f, struct idx *idx, char *err, size_t errlen)
              "data, the file holds %ld", idx->size, got);
     return -1;
   }
-  if (read_bytes(f, &extra, 1) != 0) {
+  more = read_bytes(f, &extra, 1);
+  if (more < 0) {
+    snprintf(err, errlen, "corrupt gzip data after the last byte");
+    return -1;
+  }
+  if (more > 0) {
     snprintf(err, errlen, "the file is longer than its header says "
              "(%zu bytes of data)", idx->size);
+    return -1;
+  }
+  /* zlib hands over the data of a gzip file whose end is missing, and
+   * remembers the fault: without this check the file would be taken
+   * unchecked, since its checksum is in the missing end. */
+  gzerror(f, &zerr);
+  if (zerr == Z_BUF_ERROR) {
+    snprintf(err, errlen, "the gzip data is cut short before its end");
     return -1;
   }
   return 0;

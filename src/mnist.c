@@ -17,15 +17,31 @@
 #include "mnist.h"
 #include "program.h"
 
+/* Writes the dimensions of IDX as "60000 x 28 x 28" into BUF. */
+static void
+format_dims(const struct idx *idx, char *buf, size_t len)
+{
+  size_t used = 0;
+
+  buf[0] = '\0';
+  for (size_t i = 0; i < idx->ndims && used < len; i++)
+    used += (size_t) snprintf(buf + used, len - used, "%s%zu",
+                              i ? " x " : "", idx->dims[i]);
+}
+
 /* Checks the shapes of the two files against each other and MNIST's. */
 static int
 check_pair(const char *images_path, const struct idx *images,
            const char *labels_path, const struct idx *labels,
            char *err, size_t errlen)
 {
+  char shape[128];
+
   if (images->ndims != 3 || images->dims[1] != MNIST_ROWS
       || images->dims[2] != MNIST_COLS) {
-    snprintf(err, errlen, "%s: not a file of 28 x 28 images", images_path);
+    format_dims(images, shape, sizeof shape);
+    snprintf(err, errlen, "%s: not a file of 28 x 28 images (its "
+             "dimensions are %s)", images_path, shape);
     return -1;
   }
   if (labels->ndims != 1) {
@@ -41,7 +57,7 @@ check_pair(const char *images_path, const struct idx *images,
   for (size_t i = 0; i < labels->size; i++)
     if (labels->data[i] >= MNIST_CLASSES) {
       snprintf(err, errlen, "%s: label %zu is %u, not a digit 0-9",
-               labels_path, i, labels->data[i]);
+               labels_path, i, (unsigned) labels->data[i]);
       return -1;
     }
   return 0;

@@ -4,6 +4,7 @@
  */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -110,9 +111,13 @@ parse_count(const char *name, const char *text, size_t min, size_t max)
   char *end;
   unsigned long long v;
 
+  /* strtoull would skip blanks and wrap "-1" round to a huge number:
+   * only digits are accepted. */
+  if (!isdigit((unsigned char) *text))
+    program_fatal("--%s: '%s' is not a whole number", name, text);
   errno = 0;
   v = strtoull(text, &end, 10);
-  if (*text == '\0' || *text == '-' || *text == '+' || *end != '\0')
+  if (*end != '\0')
     program_fatal("--%s: '%s' is not a whole number", name, text);
   if (errno == ERANGE || v < min || v > max)
     program_fatal("--%s: '%s' is out of range (%zu to %zu)",
@@ -129,7 +134,7 @@ parse_positive(const char *name, const char *text)
 
   errno = 0;
   v = strtod(text, &end);
-  if (*text == '\0' || *end != '\0' || end == text)
+  if (*text == '\0' || isspace((unsigned char) *text) || *end != '\0')
     program_fatal("--%s: '%s' is not a number", name, text);
   if (errno == ERANGE || !isfinite(v) || v <= 0)
     program_fatal("--%s: '%s' is out of range (must be finite and "
@@ -137,24 +142,33 @@ parse_positive(const char *name, const char *text)
   return v;
 }
 
-/* Parses "784,30,10" into opts->sizes, or ends the program. */
+/* Parses "784,30,10" into opts->sizes, or ends the program.  Every
+ * comma must separate two numbers: "784,,10" and "784,30," are errors,
+ * not lists with a layer left out. */
 static void
 parse_sizes(const char *text, struct options *opts)
 {
-  char copy[512], *token, *rest;
+  char token[32];
+  const char *p = text;
   size_t n = 0;
 
-  if (strlen(text) >= sizeof copy)
-    program_fatal("--sizes: '%.20s...' is too long", text);
-  strcpy(copy, text);
-  if (*text == '\0' || *text == ',' || text[strlen(text) - 1] == ',')
-    program_fatal("--sizes: '%s' is not a list like 784,30,10", text);
-  for (token = strtok_r(copy, ",", &rest); token;
-       token = strtok_r(NULL, ",", &rest)) {
+  for (;;) {
+    size_t len = strcspn(p, ",");
+
+    if (len == 0)
+      program_fatal("--sizes: '%s' is not a list like 784,30,10", text);
+    if (len >= sizeof token)
+      program_fatal("--sizes: '%.*s' is not a layer size (1 to %d)",
+                    (int) len, p, MAX_LAYER_SIZE);
     if (n == OPTIONS_MAX_LAYERS)
       program_fatal("--sizes: '%s' has more than %d layers",
                     text, OPTIONS_MAX_LAYERS);
+    memcpy(token, p, len);
+    token[len] = '\0';
     opts->sizes[n++] = parse_count("sizes", token, 1, MAX_LAYER_SIZE);
+    if (p[len] == '\0')
+      break;
+    p += len + 1;
   }
   if (n < 2)
     program_fatal("--sizes: '%s' needs at least two layers, input and "
@@ -218,6 +232,12 @@ options_parse(int argc, char **argv, struct options *opts,
       program_fatal("option '%s' needs a value; try '%s --help'",
                     argv[optind - 1], program_name());
     case '?':
+      /* getopt_long sets optopt to 'h' or 'V' for "--help=X" and
+       * "--version=X", to the letter for an unknown short option, and
+       * to 0 for an unknown long one. */
+      if (optopt == 'h' || optopt == 'V')
+        program_fatal("option '--%s' takes no value; try '%s --help'",
+                      optopt == 'h' ? "help" : "version", program_name());
       if (optopt)
         program_fatal("unknown option '-%c'; try '%s --help'",
                       optopt, program_name());

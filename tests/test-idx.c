@@ -1,0 +1,286 @@
+/* test-idx.c -- the IDX reader of src/idx.c.
+ *
+ * The test writes small IDX files of its own into a temporary directory:
+ * one good file, plain and gzip-compressed, and one file for each way a
+ * file can be wrong.  Each bad file must be rejected with its own
+ * message, and leave the struct idx empty.  When MNIST is present, the
+ * test also reads known values of the real files; without it, those
+ * checks are reported as skipped.
+ *
+ * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
+ */
+#include <config.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <zlib.h>
+
+#include "idx.h"
+#include "mnist.h"
+#include "tap.h"
+
+/* The temporary directory, and the files made in it, removed at exit. */
+static char dir[4096];
+static char made[16][4200];
+static size_t num_made;
+
+/* A good file: type 0x08, 2 dimensions, 2 x 3, then its 6 bytes. */
+static const unsigned char good[] = {
+  0x00, 0x00, 0x08, 0x02,  0, 0, 0, 2,  0, 0, 0, 3,
+  10, 20, 30, 40, 50, 255
+};
+#define GOOD_HEADER 12
+
+/* Makes the temporary directory, in $TMPDIR or /tmp. */
+static void
+make_dir(void)
+{
+  const char *tmp = getenv("TMPDIR");
+
+  snprintf(dir, sizeof dir, "%s/test-idx.XXXXXX",
+           tmp && *tmp ? tmp : "/tmp");
+  if (mkdtemp(dir) == NULL) {
+    perror(dir);
+    exit(EXIT_FAILURE);
+  }
+}
+
+/* The path of NAME in the temporary directory. */
+static const char *
+path_of(const char *name)
+{
+  snprintf(made[num_made], sizeof made[num_made], "%s/%s", dir, name);
+  return made[num_made++];
+}
+
+/* Writes the LEN bytes of DATA to a new file NAME; returns its path.
+ * With GZIP, the file is written gzip-compressed through zlib. */
+static const char *
+write_file(const char *name, const unsigned char *data, size_t len,
+           bool gzip)
+{
+  const char *path = path_of(name);
+
+  if (gzip) {
+    gzFile gz = gzopen(path, "wb");
+
+    if (gz == NULL || (len && gzwrite(gz, data, (unsigned) len) == 0)
+        || gzclose(gz) != Z_OK) {
+      fprintf(stderr, "%s: cannot write\n", path);
+      exit(EXIT_FAILURE);
+    }
+  } else {
+    FILE *f = fopen(path, "wb");
+
+    if (f == NULL || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+      perror(path);
+      exit(EXIT_FAILURE);
+    }
+  }
+  return path;
+}
+
+/* Reads up to LEN bytes of PATH into BUF; returns how many. */
+static size_t
+read_file(const char *path, unsigned char *buf, size_t len)
+{
+  FILE *f = fopen(path, "rb");
+  size_t got;
+
+  if (f == NULL) {
+    perror(path);
+    exit(EXIT_FAILURE);
+  }
+  got = fread(buf, 1, len, f);
+  fclose(f);
+  return got;
+}
+
+/* Removes what the test made. */
+static void
+clean_up(void)
+{
+  for (size_t i = 0; i < num_made; i++)
+    unlink(made[i]);
+  rmdir(dir);
+}
+
+/* Checks that reading PATH fails with a message containing WANT and
+ * leaves *IDX empty; WHAT names the kind of bad file. */
+static void
+check_rejected(const char *path, const char *want, const char *what)
+{
+  struct idx idx;
+  char err[256] = "";
+  int status = idx_read(path, &idx, err, sizeof err);
+  bool empty = idx.data == NULL && idx.ndims == 0 && idx.size == 0;
+
+  if (!tap_ok(status == -1 && strstr(err, want) != NULL && empty,
+              "%s is rejected: \"%s\"", what, err)) {
+    tap_diag("status %d, expected -1; idx %s", status,
+             empty ? "empty" : "not emptied");
+    tap_diag("expected the message to contain \"%s\"", want);
+  }
+  idx_free(&idx);
+}
+
+/* Checks that PATH reads back as the good file; WHAT names its form. */
+static void
+check_good(const char *path, const char *what)
+{
+  struct idx idx;
+  char err[256] = "";
+  int status = idx_read(path, &idx, err, sizeof err);
+
+  if (!tap_ok(status == 0, "%s: read without error", what)) {
+    tap_diag("error: %s", err);
+    return;
+  }
+  tap_ok(idx.ndims == 2 && idx.dims[0] == 2 && idx.dims[1] == 3
+         && idx.size == 6,
+         "%s: dimensions %zu, %zu x %zu, %zu bytes (want 2, 2 x 3, 6)",
+         what, idx.ndims, idx.dims[0], idx.dims[1], idx.size);
+  tap_ok(memcmp(idx.data, good + GOOD_HEADER, 6) == 0,
+         "%s: the 6 data bytes are 10 20 30 40 50 255", what);
+  idx_free(&idx);
+}
+
+/* Where MNIST is: $top_builddir/data/mnist, else $top_srcdir/data/mnist
+ * (both set by make check), else NULL. */
+static const char *
+find_mnist(char *buf, size_t len)
+{
+  const char *roots[] = { getenv("top_builddir"), getenv("top_srcdir") };
+
+  for (size_t i = 0; i < 2; i++) {
+    char probe[4300];
+
+    if (roots[i] == NULL)
+      continue;
+    snprintf(buf, len, "%s/data/mnist", roots[i]);
+    snprintf(probe, sizeof probe, "%s/%s", buf, MNIST_TEST_LABELS);
+    if (access(probe, R_OK) == 0)
+      return buf;
+  }
+  return NULL;
+}
+
+/* Reads file NAME of MNIST in MNIST_DIR into *IDX; false on error. */
+static bool
+read_mnist(const char *mnist_dir, const char *name, struct idx *idx)
+{
+  char path[4300], err[256];
+
+  snprintf(path, sizeof path, "%s/%s", mnist_dir, name);
+  if (idx_read(path, idx, err, sizeof err) == 0)
+    return true;
+  tap_diag("%s: %s", path, err);
+  return false;
+}
+
+/* Known facts of the real files: sizes from the IDX headers, labels as
+ * the MNIST page lists them (the first training digit is a 5, the first
+ * test digits are 7, 2, 1). */
+static void
+check_mnist(const char *mnist_dir)
+{
+  struct idx images, labels, test;
+  bool ok;
+
+  ok = read_mnist(mnist_dir, MNIST_TRAIN_IMAGES, &images);
+  tap_ok(ok && images.ndims == 3 && images.dims[0] == 60000
+         && images.dims[1] == 28 && images.dims[2] == 28,
+         "%s is 60000 x 28 x 28", MNIST_TRAIN_IMAGES);
+  idx_free(&images);
+
+  ok = read_mnist(mnist_dir, MNIST_TRAIN_LABELS, &labels);
+  tap_ok(ok && labels.ndims == 1 && labels.dims[0] == 60000,
+         "%s holds 60000 labels", MNIST_TRAIN_LABELS);
+  tap_ok(ok && labels.data[0] == 5, "the first training label is 5");
+  idx_free(&labels);
+
+  ok = read_mnist(mnist_dir, MNIST_TEST_LABELS, &test);
+  tap_ok(ok && test.ndims == 1 && test.dims[0] == 10000
+         && test.data[0] == 7 && test.data[1] == 2 && test.data[2] == 1,
+         "%s holds 10000 labels, starting 7, 2, 1", MNIST_TEST_LABELS);
+  idx_free(&test);
+}
+
+#define NUM_MNIST_CHECKS 4
+
+int
+main(void)
+{
+  unsigned char bytes[64];
+  size_t len;
+  const char *good_gz;
+  char mnist_buf[4200];
+  const char *mnist_dir = find_mnist(mnist_buf, sizeof mnist_buf);
+
+  make_dir();
+  atexit(clean_up);
+  tap_plan(6 + 12 + NUM_MNIST_CHECKS);
+
+  /* The good file, plain and gzip-compressed. */
+  check_good(write_file("good", good, sizeof good, false), "plain file");
+  good_gz = write_file("good.gz", good, sizeof good, true);
+  check_good(good_gz, "gzip-compressed file");
+
+  /* One bad file per way to be wrong. */
+  check_rejected(path_of("missing"), "No such file", "a missing file");
+  check_rejected(write_file("empty", good, 0, false), "empty file",
+                 "an empty file");
+  check_rejected(write_file("short-magic", good, 3, false),
+                 "magic number is cut short",
+                 "a file of 3 bytes");
+  check_rejected(write_file("pgm", (const unsigned char *) "P5\n2 3\n255\n",
+                            11, false),
+                 "wrong magic number 0x50350a32",
+                 "a PGM image (wrong magic)");
+  memcpy(bytes, good, sizeof good);
+  bytes[3] = 5;
+  check_rejected(write_file("five-dims", bytes, sizeof good, false),
+                 "wrong magic number 0x00000805",
+                 "a file claiming 5 dimensions (wrong magic)");
+  memcpy(bytes, good, sizeof good);
+  bytes[2] = 0x0d;
+  check_rejected(write_file("floats", bytes, sizeof good, false),
+                 "IDX type 0x0d not supported",
+                 "a file of floats (type 0x0d)");
+  check_rejected(write_file("short-header", good, 9, false),
+                 "header ends before dimension 2",
+                 "a header cut short in dimension 2");
+  memcpy(bytes, good, sizeof good);
+  bytes[11] = 0;
+  check_rejected(write_file("zero-dim", bytes, sizeof good, false),
+                 "dimension 2 is 0",
+                 "a file with a dimension of size 0");
+  check_rejected(write_file("short-data", good, sizeof good - 2, false),
+                 "header promises 6 bytes of data, the file holds 4",
+                 "data cut short");
+  memcpy(bytes, good, sizeof good);
+  bytes[sizeof good] = 0;
+  check_rejected(write_file("long-data", bytes, sizeof good + 1, false),
+                 "longer than its header says",
+                 "a file with a byte after its data");
+  check_rejected(write_file("short-data.gz", good, sizeof good - 2, true),
+                 "header promises 6 bytes of data, the file holds 4",
+                 "gzip-compressed data cut short");
+  len = read_file(good_gz, bytes, sizeof bytes);
+  check_rejected(write_file("cut.gz", bytes, len - 4, false),
+                 "gzip data is cut short before its end",
+                 "the good gzip file without its last 4 bytes");
+
+  /* The real files. */
+  if (mnist_dir)
+    check_mnist(mnist_dir);
+  else
+    for (int i = 0; i < NUM_MNIST_CHECKS; i++)
+      tap_ok(true, "MNIST check %d # SKIP MNIST not found; run make data",
+             i + 1);
+  return tap_done();
+}
