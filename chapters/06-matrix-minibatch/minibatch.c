@@ -1,0 +1,364 @@
+/* minibatch.c -- a whole mini-batch as one matrix (chapter 6).
+ *
+ * Adds to chapter 5 the matrix form of backpropagation: the m examples
+ * of a mini-batch are the columns of one matrix, so each layer's
+ * forward step, each (BP2) and each (BP4) is one matrix-matrix product
+ * (gsl_blas_dgemm, level 3 BLAS) where chapter 4 made m matrix-vector
+ * products (dgemv, dger: level 2).  The arithmetic is the same; only
+ * the order of the additions changes.  The step of gradient descent is
+ * folded into the (BP4) product: dgemm computes C = alpha A B + beta C,
+ * and with C = w^l, alpha = -eta/m and beta = 1 it subtracts
+ * (eta/m) Delta^l (A^{l-1})^T from w^l without ever storing nabla_w^l.
+ * Text: chapters/06-matrix-minibatch/README.md.
+ *
+ * Notation (doc/notation.md), layers numbered from 0, L the output;
+ * layer 0 has no weights or biases (net->w[0], net->b[0] are NULL):
+ *   m              examples in the mini-batch   mb->m
+ *   X = A^0        inputs, one per column       mb->a[0]
+ *   Z^l, A^l       weighted inputs, activations mb->z[l], mb->a[l]
+ *   Y              one-hot targets              mb->y
+ *   Delta^l        errors dC_x/dz^l, per column mb->delta[l]
+ *   1              m ones                       mb->ones
+ *   w^l, b^l       weights, biases              net->w[l], net->b[l]
+ *   .*             elementwise product
+ * Every matrix with a superscript l is sizes[l] x m; w^l is
+ * sizes[l] x sizes[l-1] and b^l has sizes[l] elements.
+ *
+ * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
+ */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+
+#include "evaluate.h"
+#include "minibatch.h"
+#include "program.h"
+#include "sigmoid.h"
+
+struct minibatch *
+minibatch_alloc(const struct network *net, size_t capacity, size_t n)
+{
+  struct minibatch *mb = program_calloc(1, sizeof *mb);
+  size_t L = net->num_layers - 1;
+
+  for (size_t v = 0; v < 256; v++)
+    mb->pixel[v] = (double) v / 255.0;
+  mb->num_layers = net->num_layers;
+  mb->capacity = capacity;
+  mb->a = program_calloc(net->num_layers, sizeof *mb->a);
+  mb->z = program_calloc(net->num_layers, sizeof *mb->z);
+  mb->delta = program_calloc(net->num_layers, sizeof *mb->delta);
+  /* X = A^0: sizes[0] x capacity */
+  mb->a[0] = gsl_matrix_calloc(net->sizes[0], capacity);
+  for (size_t l = 1; l <= L; l++) {  /* l = 1..L: sizes[l] x capacity */
+    mb->z[l] = gsl_matrix_calloc(net->sizes[l], capacity);
+    mb->a[l] = gsl_matrix_calloc(net->sizes[l], capacity);
+    mb->delta[l] = gsl_matrix_calloc(net->sizes[l], capacity);
+  }
+  mb->y = gsl_matrix_calloc(net->sizes[L], capacity);
+  mb->ones = gsl_vector_alloc(capacity);
+  gsl_vector_set_all(mb->ones, 1.0);
+  mb->rows = program_calloc(capacity, sizeof *mb->rows);
+  mb->image = program_calloc(capacity, sizeof *mb->image);
+  mb->order = program_calloc(n, sizeof *mb->order);
+  for (size_t i = 0; i < n; i++)
+    mb->order[i] = i;
+  mb->n = n;
+  return mb;
+}
+
+void
+minibatch_free(struct minibatch *mb)
+{
+  if (mb == NULL)
+    return;
+  gsl_matrix_free(mb->a[0]);
+  for (size_t l = 1; l < mb->num_layers; l++) {  /* l = 1..L */
+    gsl_matrix_free(mb->z[l]);
+    gsl_matrix_free(mb->a[l]);
+    gsl_matrix_free(mb->delta[l]);
+  }
+  gsl_matrix_free(mb->y);
+  gsl_vector_free(mb->ones);
+  free(mb->a);
+  free(mb->z);
+  free(mb->delta);
+  free(mb->rows);
+  free(mb->image);
+  free(mb->order);
+  free(mb);
+}
+
+/* ------------------------------------------------------------------ */
+/* Views of the first m columns                                        */
+
+/* The first M columns of M_ALL (size1 x capacity): size1 x M.  Its rows
+ * are still capacity apart in memory (tda), which BLAS is told. */
+static gsl_matrix_view
+columns(gsl_matrix *m_all, size_t m)
+{
+  return gsl_matrix_submatrix(m_all, 0, 0, m_all->size1, m);
+}
+
+/* The vector 1 of M ones. */
+static gsl_vector_view
+ones(const struct minibatch *mb)
+{
+  return gsl_vector_subvector(mb->ones, 0, mb->m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading a mini-batch                                                */
+
+void
+minibatch_load(struct minibatch *mb, const struct dataset *data,
+               const size_t *batch, size_t m)
+{
+  gsl_matrix *x = mb->a[0];
+  size_t pixels = x->size1;
+
+  if (m > mb->capacity)
+    GSL_ERROR_VOID("minibatch_load: more examples than columns",
+                   GSL_EBADLEN);
+  if (data->x->size2 != pixels)
+    GSL_ERROR_VOID("minibatch_load: images and input layer differ in "
+                   "size", GSL_EBADLEN);
+  mb->m = m;
+  gsl_matrix_set_zero(mb->y);
+  for (size_t i = 0; i < m; i++) {
+    mb->image[i] = gsl_matrix_uchar_const_ptr(data->x, batch[i], 0);
+    /* Column i of Y is the one-hot target of its digit. */
+    gsl_matrix_set(mb->y, data->y[batch[i]], i, 1.0);
+  }
+  for (size_t k = 0; k < pixels; k++) {
+    double *row = gsl_matrix_ptr(x, k, 0);
+
+    /* Row k of X is pixel k of the m images. */
+    for (size_t i = 0; i < m; i++)
+      row[i] = mb->pixel[mb->image[i][k]];
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Feedforward                                                         */
+
+/* Applies sigma to every element of M in place. */
+static void
+sigmoid_matrix(gsl_matrix *m)
+{
+  for (size_t j = 0; j < m->size1; j++) {
+    double *row = gsl_matrix_ptr(m, j, 0);
+
+    for (size_t i = 0; i < m->size2; i++)
+      row[i] = sigmoid(row[i]);
+  }
+}
+
+void
+minibatch_feedforward(struct minibatch *mb, const struct network *net)
+{
+  size_t L = net->num_layers - 1;
+
+  for (size_t l = 1; l <= L; l++) {  /* l = 1..L, forward */
+    gsl_matrix_view z = columns(mb->z[l], mb->m);
+    gsl_matrix_view a = columns(mb->a[l], mb->m);
+    gsl_matrix_view a_prev = columns(mb->a[l - 1], mb->m);
+
+    /* Z^l = b^l 1^T: every column starts as the bias vector b^l */
+    for (size_t j = 0; j < net->sizes[l]; j++) {
+      gsl_vector_view row = gsl_matrix_row(&z.matrix, j);
+      gsl_vector_set_all(&row.vector, gsl_vector_get(net->b[l], j));
+    }
+    /* Z^l += W^l A^{l-1}
+     *   (sizes[l] x sizes[l-1]) times (sizes[l-1] x m) */
+    gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, net->w[l],
+                   &a_prev.matrix, 1.0, &z.matrix);
+    /* A^l = sigma(Z^l) */
+    gsl_matrix_memcpy(&a.matrix, &z.matrix);
+    sigmoid_matrix(&a.matrix);
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* Backpropagation: (BP1) and (BP2)                                    */
+
+/* DELTA .*= sigma'(Z), where A = sigma(Z) is known: sigma'(z) =
+ * sigma(z) (1 - sigma(z)) = a (1 - a), the very number chapter 1's
+ * sigmoid_prime() computes, without calling exp() a second time. */
+static void
+mul_sigma_prime(gsl_matrix *delta, const gsl_matrix *a)
+{
+  for (size_t j = 0; j < delta->size1; j++) {
+    double *d = gsl_matrix_ptr(delta, j, 0);
+    const double *s = gsl_matrix_const_ptr(a, j, 0);
+
+    for (size_t i = 0; i < delta->size2; i++)
+      d[i] *= s[i] * (1.0 - s[i]);
+  }
+}
+
+void
+minibatch_backprop(struct minibatch *mb, const struct network *net)
+{
+  size_t L = net->num_layers - 1;
+  gsl_matrix_view delta_L = columns(mb->delta[L], mb->m);
+  gsl_matrix_view a_L = columns(mb->a[L], mb->m);
+  gsl_matrix_view y = columns(mb->y, mb->m);
+
+  /* (BP1) Delta^L = (A^L - Y) .* sigma'(Z^L)   (sizes[L] x m); A^L - Y
+   * is nabla_a C_x of the quadratic cost, one column per example. */
+  gsl_matrix_memcpy(&delta_L.matrix, &a_L.matrix);
+  gsl_matrix_sub(&delta_L.matrix, &y.matrix);
+  mul_sigma_prime(&delta_L.matrix, &a_L.matrix);
+
+  /* (BP2) Delta^l = ((W^{l+1})^T Delta^{l+1}) .* sigma'(Z^l),
+   * l = L-1 down to 1; stopping at 1 keeps the size_t from wrapping.
+   * (sizes[l+1] x sizes[l])^T times (sizes[l+1] x m) = sizes[l] x m. */
+  for (size_t l = L - 1; l >= 1; l--) {
+    gsl_matrix_view delta = columns(mb->delta[l], mb->m);
+    gsl_matrix_view delta_next = columns(mb->delta[l + 1], mb->m);
+    gsl_matrix_view a = columns(mb->a[l], mb->m);
+
+    gsl_blas_dgemm(CblasTrans, CblasNoTrans, 1.0, net->w[l + 1],
+                   &delta_next.matrix, 0.0, &delta.matrix);
+    mul_sigma_prime(&delta.matrix, &a.matrix);
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* The gradient, (BP3) and (BP4), and the step                         */
+
+/* NABLA_W = ALPHA Delta^l (A^{l-1})^T + BETA NABLA_W and
+ * NABLA_B = ALPHA Delta^l 1 + BETA NABLA_B: the gradient of layer l
+ * when ALPHA = 1 and BETA = 0, a step of gradient descent when they are
+ * -eta/m and 1 and NABLA_W, NABLA_B are w^l and b^l themselves. */
+static void
+bp3_bp4(const struct minibatch *mb, size_t l, double alpha, double beta,
+        gsl_matrix *nabla_w, gsl_vector *nabla_b)
+{
+  gsl_matrix_view delta = columns(mb->delta[l], mb->m);
+  gsl_matrix_view a_prev = columns(mb->a[l - 1], mb->m);
+  gsl_vector_view one = ones(mb);
+
+  /* (BP3) nabla_b^l = Delta^l 1: the sum of the m columns of Delta^l,
+   *   (sizes[l] x m) times (m) */
+  gsl_blas_dgemv(CblasNoTrans, alpha, &delta.matrix, &one.vector,
+                 beta, nabla_b);
+  /* (BP4) nabla_w^l = Delta^l (A^{l-1})^T: the sum over the m examples
+   * of delta^l (a^{l-1})^T, with A^{l-1} the matrix the forward line
+   * Z^l = W^l A^{l-1} + b^l 1^T read.
+   *   (sizes[l] x m) times (sizes[l-1] x m)^T = sizes[l] x sizes[l-1] */
+  gsl_blas_dgemm(CblasNoTrans, CblasTrans, alpha, &delta.matrix,
+                 &a_prev.matrix, beta, nabla_w);
+}
+
+void
+minibatch_gradient(const struct minibatch *mb, const struct network *net,
+                   struct gradient *g)
+{
+  for (size_t l = 1; l < net->num_layers; l++)  /* l = 1..L */
+    bp3_bp4(mb, l, 1.0, 0.0, g->nabla_w[l], g->nabla_b[l]);
+}
+
+void
+minibatch_step(const struct minibatch *mb, struct network *net, double eta)
+{
+  /* w^l = w^l - (eta/m) nabla_w^l, b^l = b^l - (eta/m) nabla_b^l, in
+   * the products themselves: alpha = -eta/m, beta = 1.  Every Delta^l
+   * is already known, so changing w^{l+1} cannot disturb (BP2). */
+  for (size_t l = 1; l < net->num_layers; l++)  /* l = 1..L */
+    bp3_bp4(mb, l, -eta / (double) mb->m, 1.0, net->w[l], net->b[l]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Training and evaluation                                             */
+
+void
+minibatch_update(struct minibatch *mb, struct network *net,
+                 const struct dataset *data,
+                 const size_t *batch, size_t m, double eta)
+{
+  minibatch_load(mb, data, batch, m);
+  minibatch_feedforward(mb, net);
+  minibatch_backprop(mb, net);
+  minibatch_step(mb, net, eta);
+}
+
+void
+minibatch_epoch(struct minibatch *mb, struct network *net,
+                const struct dataset *data, size_t m, double eta,
+                gsl_rng *r)
+{
+  if (data->n != mb->n)
+    GSL_ERROR_VOID("minibatch_epoch: the data set is not the size given "
+                   "to minibatch_alloc", GSL_EBADLEN);
+
+  /* The same draws from r as chapter 5's sgd_epoch(). */
+  gsl_ran_shuffle(r, mb->order, mb->n, sizeof *mb->order);
+  for (size_t start = 0; start < mb->n; start += m) {
+    size_t size = mb->n - start < m ? mb->n - start : m;
+
+    minibatch_update(mb, net, data, mb->order + start, size, eta);
+  }
+}
+
+/* Loads examples FIRST..FIRST+M-1 of DATA, in order, and feeds them
+ * forward: column i of A^L is then the output for example FIRST + i. */
+static void
+feed_rows(struct minibatch *mb, const struct network *net,
+          const struct dataset *data, size_t first, size_t m)
+{
+  for (size_t i = 0; i < m; i++)
+    mb->rows[i] = first + i;
+  minibatch_load(mb, data, mb->rows, m);
+  minibatch_feedforward(mb, net);
+}
+
+size_t
+minibatch_evaluate_count(struct minibatch *mb, const struct network *net,
+                         const struct dataset *data)
+{
+  size_t L = net->num_layers - 1;
+  size_t correct = 0;
+
+  for (size_t first = 0; first < data->n; first += mb->capacity) {
+    size_t m = data->n - first < mb->capacity ? data->n - first
+                                              : mb->capacity;
+
+    feed_rows(mb, net, data, first, m);
+    for (size_t i = 0; i < m; i++) {
+      gsl_vector_view a = gsl_matrix_column(mb->a[L], i);
+
+      if (evaluate_argmax(&a.vector) == data->y[first + i])
+        correct++;
+    }
+  }
+  return correct;
+}
+
+bool
+minibatch_is_stuck(struct minibatch *mb, const struct network *net,
+                   const struct dataset *data)
+{
+  size_t L = net->num_layers - 1;
+
+  for (size_t first = 0; first < data->n; first += mb->capacity) {
+    size_t m = data->n - first < mb->capacity ? data->n - first
+                                              : mb->capacity;
+
+    feed_rows(mb, net, data, first, m);
+    /* sigma'(z^L_j) = a^L_j (1 - a^L_j), for every example i */
+    for (size_t j = 0; j < net->sizes[L]; j++)
+      for (size_t i = 0; i < m; i++) {
+        double a = gsl_matrix_get(mb->a[L], j, i);
+
+        if (a * (1.0 - a) != 0)
+          return false;
+      }
+  }
+  return true;
+}
