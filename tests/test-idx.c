@@ -185,32 +185,47 @@ read_mnist(const char *mnist_dir, const char *name, struct idx *idx)
 /* Known facts of the real files: sizes from the IDX headers, labels as
  * the MNIST page lists them (the first training digit is a 5, the first
  * test digits are 7, 2, 1). */
+static const char *const mnist_checks[] = {
+  MNIST_TRAIN_IMAGES " is 60000 x 28 x 28",
+  MNIST_TRAIN_LABELS " holds 60000 labels",
+  "the first training label is 5",
+  MNIST_TEST_LABELS " holds 10000 labels, starting 7, 2, 1"
+};
+#define NUM_MNIST_CHECKS 4
+
+/* Makes the checks of mnist_checks[], or reports them skipped when
+ * MNIST_DIR is NULL. */
 static void
 check_mnist(const char *mnist_dir)
 {
   struct idx images, labels, test;
   bool ok;
 
+  if (mnist_dir == NULL) {
+    for (int i = 0; i < NUM_MNIST_CHECKS; i++)
+      tap_ok(true, "%s # SKIP MNIST not found; run make data",
+             mnist_checks[i]);
+    return;
+  }
+
   ok = read_mnist(mnist_dir, MNIST_TRAIN_IMAGES, &images);
   tap_ok(ok && images.ndims == 3 && images.dims[0] == 60000
          && images.dims[1] == 28 && images.dims[2] == 28,
-         "%s is 60000 x 28 x 28", MNIST_TRAIN_IMAGES);
+         "%s", mnist_checks[0]);
   idx_free(&images);
 
   ok = read_mnist(mnist_dir, MNIST_TRAIN_LABELS, &labels);
   tap_ok(ok && labels.ndims == 1 && labels.dims[0] == 60000,
-         "%s holds 60000 labels", MNIST_TRAIN_LABELS);
-  tap_ok(ok && labels.data[0] == 5, "the first training label is 5");
+         "%s", mnist_checks[1]);
+  tap_ok(ok && labels.data[0] == 5, "%s", mnist_checks[2]);
   idx_free(&labels);
 
   ok = read_mnist(mnist_dir, MNIST_TEST_LABELS, &test);
   tap_ok(ok && test.ndims == 1 && test.dims[0] == 10000
          && test.data[0] == 7 && test.data[1] == 2 && test.data[2] == 1,
-         "%s holds 10000 labels, starting 7, 2, 1", MNIST_TEST_LABELS);
+         "%s", mnist_checks[3]);
   idx_free(&test);
 }
-
-#define NUM_MNIST_CHECKS 4
 
 int
 main(void)
@@ -276,11 +291,6 @@ main(void)
                  "the good gzip file without its last 4 bytes");
 
   /* The real files. */
-  if (mnist_dir)
-    check_mnist(mnist_dir);
-  else
-    for (int i = 0; i < NUM_MNIST_CHECKS; i++)
-      tap_ok(true, "MNIST check %d # SKIP MNIST not found; run make data",
-             i + 1);
+  check_mnist(mnist_dir);
   return tap_done();
 }
