@@ -1,19 +1,23 @@
 /* cost.c -- the quadratic cost and one-hot targets (chapter 3).
  *
- * Adds to chapter 2 a number that says how wrong the network is.
- * Text: chapters/03-cost/README.md.
+ * Adds to chapter 2 a number that says how wrong the network is, and
+ * its derivative with respect to the output, which chapter 4 starts
+ * backpropagation from.  Text: chapters/03-cost/README.md.
  *
- * Notation (doc/notation.md):
- *   y(x)   the one-hot target of example x   y
- *   a      the output a^L(x)                 a
- *   C_x    the cost of one example           cost_quadratic()
- *   C      the mean cost over n examples     cost_total()
+ * Notation (doc/notation.md), layers numbered from 0:
+ *   x      an example's input, a^0         x
+ *   y(x)   its one-hot target              y
+ *   a      the output a^L(x)               a
+ *   C_x    the cost of one example         cost_quadratic()
+ *   C      the mean cost over n examples   cost_total()
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
 #include <config.h>
 
-#include <gsl/gsl_blas.h>
+#include <math.h>
+
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_vector.h>
 
 #include "cost.h"
@@ -21,6 +25,7 @@
 void
 cost_one_hot(gsl_vector *y, size_t digit)
 {
+  /* y_j = 1 for j = digit, else 0 */
   gsl_vector_set_basis(y, digit);
 }
 
@@ -41,7 +46,7 @@ void
 cost_quadratic_gradient(const gsl_vector *a, const gsl_vector *y,
                         gsl_vector *nabla_a)
 {
-  /* nabla_a C_x = a - y */
+  /* nabla_a C_x = a - y, since dC_x/da_j = -(y_j - a_j) */
   gsl_vector_memcpy(nabla_a, a);
   gsl_vector_sub(nabla_a, y);
 }
@@ -50,8 +55,13 @@ double
 cost_total(struct network *net, const struct dataset *data)
 {
   size_t L = net->num_layers - 1;
-  gsl_vector *x = gsl_vector_alloc(net->sizes[0]);
-  gsl_vector *y = gsl_vector_alloc(net->sizes[L]);
+
+  if (data->x->size2 != net->sizes[0])
+    GSL_ERROR_VAL("cost_total: examples and input layer differ in size",
+                  GSL_EBADLEN, NAN);
+
+  gsl_vector *x = gsl_vector_alloc(net->sizes[0]);   /* sizes[0] */
+  gsl_vector *y = gsl_vector_alloc(net->sizes[L]);   /* sizes[L] */
   double sum = 0;
 
   for (size_t i = 0; i < data->n; i++) {

@@ -27,8 +27,10 @@ double cost_quadratic(const gsl_vector *a, const gsl_vector *y);
 void cost_quadratic_gradient(const gsl_vector *a, const gsl_vector *y,
                              gsl_vector *nabla_a);
 
-/* C = (1/n) sum_x C_x over the n examples of DATA, each fed forward
- * through NET (whose last layer has sizes[L] = 10 neurons). */
+/* C = (1/n) sum_x C_x over the n >= 1 examples of DATA, each fed
+ * forward through NET.  DATA's examples must have sizes[0] elements
+ * (columns of data->x) and its labels be below sizes[L]; a mismatch
+ * in the first is reported through GSL's error handler. */
 double cost_total(struct network *net, const struct dataset *data);
 
 #endif /* NNC_COST_H */

@@ -6,6 +6,7 @@
  */
 #include <config.h>
 
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_vector.h>
 
 #include "evaluate.h"
@@ -20,7 +21,11 @@ evaluate_argmax(const gsl_vector *a)
 size_t
 evaluate_count(struct network *net, const struct dataset *data)
 {
-  gsl_vector *x = gsl_vector_alloc(net->sizes[0]);
+  if (data->x->size2 != net->sizes[0])
+    GSL_ERROR_VAL("evaluate_count: examples and input layer differ in "
+                  "size", GSL_EBADLEN, 0);
+
+  gsl_vector *x = gsl_vector_alloc(net->sizes[0]);   /* sizes[0] */
   size_t correct = 0;
 
   for (size_t i = 0; i < data->n; i++) {

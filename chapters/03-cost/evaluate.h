@@ -19,7 +19,9 @@
 size_t evaluate_argmax(const gsl_vector *a);
 
 /* The number of examples of DATA whose label is the argmax of the
- * network's output. */
+ * network's output.  DATA's examples must have sizes[0] elements
+ * (columns of data->x); a mismatch is reported through GSL's error
+ * handler. */
 size_t evaluate_count(struct network *net, const struct dataset *data);
 
 #endif /* NNC_EVALUATE_H */

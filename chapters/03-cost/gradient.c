@@ -1,7 +1,11 @@
 /* gradient.c -- the gradient of the cost, and gradient descent
  * (chapter 3).
  *
- * Text: chapters/03-cost/README.md.
+ * The gradient is estimated here by central differences: two costs,
+ * each a feedforward of every example, per weight and bias.  That is
+ * plenty for a network of 17 parameters and hopeless for one of 23860;
+ * chapter 4 computes the same gradient by backpropagation, and keeps
+ * this one to check it.  Text: chapters/03-cost/README.md.
  *
  * Notation (doc/notation.md):
  *   dC/dw^l_jk   nabla_w[l] element (j, k)
@@ -19,6 +23,8 @@
 #include "cost.h"
 #include "gradient.h"
 #include "program.h"
+
+/* ---- Making and clearing a gradient ----------------------------- */
 
 struct gradient *
 gradient_alloc(const struct network *net)
@@ -58,7 +64,10 @@ gradient_set_zero(struct gradient *g)
   }
 }
 
-/* (C(p + h) - C(p - h)) / 2h for the parameter *P, which is restored. */
+/* ---- The gradient by central differences ------------------------ */
+
+/* (C(p + h) - C(p - h)) / 2h for the parameter *P, which is restored.
+ * Each C is a feedforward of every example of DATA. */
 static double
 central_difference(struct network *net, const struct dataset *data,
                    double *p, double h)
@@ -78,18 +87,23 @@ gradient_numerical(struct network *net, const struct dataset *data,
                    double h, struct gradient *g)
 {
   for (size_t l = 1; l < net->num_layers; l++) {  /* l = 1..L */
+    /* Neuron j of layer l, reading neuron k of layer l-1. */
     for (size_t j = 0; j < net->sizes[l]; j++) {
+      /* dC/dw^l_jk */
       for (size_t k = 0; k < net->sizes[l - 1]; k++)
         gsl_matrix_set(g->nabla_w[l], j, k,
                        central_difference(net, data,
                                           gsl_matrix_ptr(net->w[l], j, k),
                                           h));
+      /* dC/db^l_j */
       gsl_vector_set(g->nabla_b[l], j,
                      central_difference(net, data,
                                         gsl_vector_ptr(net->b[l], j), h));
     }
   }
 }
+
+/* ---- A step downhill -------------------------------------------- */
 
 void
 gradient_descend(struct network *net, const struct gradient *g,
