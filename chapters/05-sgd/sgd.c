@@ -18,11 +18,13 @@
 
 #include <stdlib.h>
 
+#include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 
 #include "cost.h"
 #include "program.h"
 #include "sgd.h"
+#include "sigmoid.h"
 
 struct sgd *
 sgd_alloc(const struct network *net, size_t n)
@@ -73,10 +75,35 @@ void
 sgd_epoch(struct sgd *s, struct network *net, const struct dataset *data,
           size_t m, double eta, gsl_rng *r)
 {
+  if (data->n != s->n)
+    GSL_ERROR_VOID("sgd_epoch: the data set is not the size given to "
+                   "sgd_alloc", GSL_EBADLEN);
+
+  /* A new random order each epoch, so that the mini-batches differ. */
   gsl_ran_shuffle(r, s->order, s->n, sizeof *s->order);
   for (size_t start = 0; start < s->n; start += m) {
+    /* The last mini-batch takes what is left: n mod m examples when m
+     * does not divide n.  Its step is still the mean of its gradients. */
     size_t size = s->n - start < m ? s->n - start : m;
 
     sgd_update_mini_batch(s, net, data, s->order + start, size, eta);
   }
+}
+
+bool
+sgd_is_stuck(struct sgd *s, struct network *net,
+             const struct dataset *data)
+{
+  size_t L = net->num_layers - 1;
+
+  for (size_t i = 0; i < data->n; i++) {
+    mnist_image(data, i, s->x);
+    network_feedforward(net, s->x);
+    /* (BP1) delta^L = (a^L - y) .* sigma'(z^L) is 0 for every target y
+     * only if every sigma'(z^L_j) is. */
+    for (size_t j = 0; j < net->sizes[L]; j++)
+      if (sigmoid_prime(gsl_vector_get(net->z[L], j)) != 0)
+        return false;
+  }
+  return true;
 }

@@ -11,6 +11,7 @@
 #ifndef NNC_SGD_H
 #define NNC_SGD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <gsl/gsl_rng.h>
@@ -37,15 +38,28 @@ struct sgd *sgd_alloc(const struct network *net, size_t n);
 /* Frees S; NULL is allowed. */
 void sgd_free(struct sgd *s);
 
-/* One gradient-descent step on the M examples DATA rows BATCH[0..M-1]. */
+/* One step of gradient descent on the M >= 1 examples of DATA whose
+ * rows are BATCH[0..M-1]: the gradient of each by backprop, summed, then
+ * w^l -= (eta / m) sum and b^l likewise, for l = 1..L. */
 void sgd_update_mini_batch(struct sgd *s, struct network *net,
                            const struct dataset *data,
                            const size_t *batch, size_t m, double eta);
 
 /* One epoch: shuffles the examples with R, then steps once per
- * mini-batch of M (the last one smaller when M does not divide n). */
+ * mini-batch of M (the last one smaller when M does not divide n).
+ * DATA must hold the N examples S was allocated for. */
 void sgd_epoch(struct sgd *s, struct network *net,
                const struct dataset *data, size_t m, double eta,
                gsl_rng *r);
+
+/* True when training can no longer change NET: on every example of
+ * DATA, every output neuron is saturated, sigma'(z^L_j) = 0 to double
+ * precision, so that by BP1 and BP2 every delta^l, and with it every
+ * gradient, is exactly 0.  This is how too large an eta shows with
+ * sigmoid neurons: the first steps throw the weights so far that every
+ * z^L is huge.  Returns at the first example with an unsaturated output
+ * neuron, so a network still learning costs one feedforward. */
+bool sgd_is_stuck(struct sgd *s, struct network *net,
+                  const struct dataset *data);
 
 #endif /* NNC_SGD_H */
