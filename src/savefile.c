@@ -1,0 +1,214 @@
+/* savefile.c -- writing a file whole or not at all (see savefile.h).
+ *
+ * The steps, each checked: create the temporary with O_EXCL, so that
+ * two programs never write into the same one; write every byte; fsync;
+ * close; give it the target's name with link() or rename(); then fsync
+ * the directory, so that the new name too is on the disk.
+ *
+ * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "savefile.h"
+
+/* Names tried for the temporary file before giving up. */
+#define SAVEFILE_TRIES 100
+
+/* The most bytes handed to one write(). */
+#define SAVEFILE_CHUNK ((size_t) 1 << 30)
+
+/* Returns SAVEFILE_OK when nothing is at PATH, SAVEFILE_EXISTS when
+ * something is (a file, a directory, a dangling symbolic link), and
+ * SAVEFILE_ERROR when that cannot be told. */
+static int
+check_absent(const char *path, char *err, size_t errlen)
+{
+  struct stat st;
+
+  if (lstat(path, &st) == 0) {
+    snprintf(err, errlen, "file exists");
+    return SAVEFILE_EXISTS;
+  }
+  if (errno != ENOENT) {
+    snprintf(err, errlen, "cannot check it: %s", strerror(errno));
+    return SAVEFILE_ERROR;
+  }
+  return SAVEFILE_OK;
+}
+
+/* Creates a new file beside PATH, writing its name into TEMP (of LEN
+ * bytes); returns its descriptor, or -1 with a reason in ERR. */
+static int
+create_temp(const char *path, char *temp, size_t len,
+            char *err, size_t errlen)
+{
+  for (unsigned n = 0; n < SAVEFILE_TRIES; n++) {
+    int fd;
+
+    snprintf(temp, len, "%s.tmp-%ld-%u", path, (long) getpid(), n);
+    fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0)
+      return fd;
+    if (errno != EEXIST) {
+      snprintf(err, errlen, "cannot create a file in its directory: %s",
+               strerror(errno));
+      return -1;
+    }
+  }
+  snprintf(err, errlen, "cannot create a temporary file: %d names "
+           "tried, all taken", SAVEFILE_TRIES);
+  return -1;
+}
+
+/* Writes the LEN bytes of DATA to FD, syncs it to the disk and closes
+ * it.  Returns SAVEFILE_OK, or SAVEFILE_ERROR with a reason in ERR. */
+static int
+write_all(int fd, const unsigned char *data, size_t len,
+          char *err, size_t errlen)
+{
+  while (len > 0) {
+    size_t chunk = len < SAVEFILE_CHUNK ? len : SAVEFILE_CHUNK;
+    ssize_t n = write(fd, data, chunk);
+
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      snprintf(err, errlen, "cannot write: %s",
+               n < 0 ? strerror(errno) : "no byte was written");
+      close(fd);
+      return SAVEFILE_ERROR;
+    }
+    data += n;
+    len -= (size_t) n;
+  }
+  if (fsync(fd) != 0) {
+    snprintf(err, errlen, "cannot write to the disk: %s", strerror(errno));
+    close(fd);
+    return SAVEFILE_ERROR;
+  }
+  if (close(fd) != 0) {
+    snprintf(err, errlen, "cannot close: %s", strerror(errno));
+    return SAVEFILE_ERROR;
+  }
+  return SAVEFILE_OK;
+}
+
+/* True when link() failed with ERRNUM because the file system has no
+ * hard links. */
+static bool
+no_hard_links(int errnum)
+{
+  return errnum == EPERM || errnum == EOPNOTSUPP || errnum == ENOTSUP
+         || errnum == ENOSYS;
+}
+
+/* Gives the complete file TEMP the name PATH: rename() with FORCE,
+ * else link() (which never replaces PATH), then removes the name TEMP.
+ * Returns a SAVEFILE_ status; on failure TEMP is still there. */
+static int
+move_into_place(const char *temp, const char *path, bool force,
+                char *err, size_t errlen)
+{
+  int status;
+
+  if (!force) {
+    if (link(temp, path) == 0) {
+      /* PATH now holds the data; should removing the second name fail,
+       * the temporary stays, but the save itself has succeeded. */
+      unlink(temp);
+      return SAVEFILE_OK;
+    }
+    if (errno == EEXIST) {
+      snprintf(err, errlen, "file exists");
+      return SAVEFILE_EXISTS;
+    }
+    if (!no_hard_links(errno)) {
+      snprintf(err, errlen, "cannot link the new file to its name: %s",
+               strerror(errno));
+      return SAVEFILE_ERROR;
+    }
+    /* No hard links here: check once more, then rename. */
+    status = check_absent(path, err, errlen);
+    if (status != SAVEFILE_OK)
+      return status;
+  }
+  if (rename(temp, path) != 0) {
+    snprintf(err, errlen, "cannot rename the new file to its name: %s",
+             strerror(errno));
+    return SAVEFILE_ERROR;
+  }
+  return SAVEFILE_OK;
+}
+
+/* Asks for the directory entry of PATH to be written to the disk.  By
+ * now the file is complete under its name, and some file systems cannot
+ * sync a directory, so a failure here is not reported: at worst a crash
+ * in the next seconds loses the new name, and the old file, if any, is
+ * what remains. */
+static void
+sync_directory(const char *path)
+{
+  const char *slash = strrchr(path, '/');
+  char *dir;
+  int fd;
+
+  if (slash == NULL) {
+    dir = strdup(".");
+  } else {
+    size_t len = slash == path ? 1 : (size_t) (slash - path);
+
+    dir = strndup(path, len);
+  }
+  if (dir == NULL)
+    return;
+  fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    fsync(fd);
+    close(fd);
+  }
+  free(dir);
+}
+
+int
+savefile_write(const char *path, const void *data, size_t len,
+               bool force, char *err, size_t errlen)
+{
+  size_t templen = strlen(path) + 64;
+  char *temp;
+  int fd, status;
+
+  /* Checked first so that no time is spent writing in vain; checked
+   * again, race-free, by move_into_place(). */
+  if (!force) {
+    status = check_absent(path, err, errlen);
+    if (status != SAVEFILE_OK)
+      return status;
+  }
+  temp = malloc(templen);
+  if (temp == NULL) {
+    snprintf(err, errlen, "out of memory");
+    return SAVEFILE_ERROR;
+  }
+  fd = create_temp(path, temp, templen, err, errlen);
+  if (fd < 0) {
+    free(temp);
+    return SAVEFILE_ERROR;
+  }
+  status = write_all(fd, data, len, err, errlen);
+  if (status == SAVEFILE_OK)
+    status = move_into_place(temp, path, force, err, errlen);
+  if (status == SAVEFILE_OK)
+    sync_directory(path);
+  else
+    unlink(temp);
+  free(temp);
+  return status;
+}

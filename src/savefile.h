@@ -1,0 +1,44 @@
+/* savefile.h -- writing a file so that it is either whole or not there.
+ *
+ * A program that saves a trained network, or a picture, must not leave
+ * half a file behind when the disk fills up or the program is stopped,
+ * and must not damage the file it replaces.  So savefile_write() puts
+ * the data first in a temporary file in the same directory as the
+ * target; only when all of it is written and on the disk (fsync) does
+ * the temporary take the target's name, in one step (rename).  On any
+ * failure the temporary is removed and the target is as it was.
+ *
+ * Without FORCE an existing target is never replaced, not even one that
+ * appears while the data is being written: the last step is then link(),
+ * which fails when the target exists, instead of rename(), which would
+ * replace it.  On file systems without hard links (FAT, for one) the
+ * target is checked once more and then renamed to, which leaves a small
+ * window in which a file made by another program could be replaced.
+ *
+ * If the program is killed while writing, the temporary stays behind:
+ * the target's name followed by ".tmp-", the process id and a number.
+ *
+ * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
+ */
+#ifndef NNC_SAVEFILE_H
+#define NNC_SAVEFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The statuses of savefile_write(). */
+#define SAVEFILE_OK 0
+#define SAVEFILE_ERROR (-1)
+#define SAVEFILE_EXISTS (-2)   /* the target exists and FORCE is false */
+
+/* Writes the LEN bytes of DATA to the file PATH, atomically as above.
+ * An existing PATH is replaced only when FORCE is true.  Returns
+ * SAVEFILE_OK; SAVEFILE_EXISTS when PATH exists and FORCE is false; or
+ * SAVEFILE_ERROR.  On failure ERR, of ERRLEN bytes, holds a one-line
+ * reason without the path, such as "cannot write: No space left on
+ * device", and PATH is untouched.  The new file's permissions are those
+ * of any new file (0666 less the umask), even when it replaces one. */
+int savefile_write(const char *path, const void *data, size_t len,
+                   bool force, char *err, size_t errlen);
+
+#endif /* NNC_SAVEFILE_H */
