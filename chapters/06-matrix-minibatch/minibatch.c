@@ -146,15 +146,28 @@ minibatch_load(struct minibatch *mb, const struct dataset *data,
 /* ------------------------------------------------------------------ */
 /* Feedforward                                                         */
 
-/* Applies sigma to every element of M in place. */
+/* A = sigma(Z), element by element, for two matrices of one shape. */
 static void
-sigmoid_matrix(gsl_matrix *m)
+sigmoid_matrix(gsl_matrix *a, const gsl_matrix *z)
 {
-  for (size_t j = 0; j < m->size1; j++) {
-    double *row = gsl_matrix_ptr(m, j, 0);
+  for (size_t j = 0; j < z->size1; j++) {
+    const double *z_row = gsl_matrix_const_ptr(z, j, 0);
+    double *a_row = gsl_matrix_ptr(a, j, 0);
 
-    for (size_t i = 0; i < m->size2; i++)
-      row[i] = sigmoid(row[i]);
+    for (size_t i = 0; i < z->size2; i++)
+      a_row[i] = sigmoid(z_row[i]);
+  }
+}
+
+/* Z = b 1^T: every column of Z (size1 x m) becomes the vector B. */
+static void
+set_columns(gsl_matrix *z, const gsl_vector *b)
+{
+  for (size_t j = 0; j < z->size1; j++) {
+    double *row = gsl_matrix_ptr(z, j, 0), b_j = gsl_vector_get(b, j);
+
+    for (size_t i = 0; i < z->size2; i++)
+      row[i] = b_j;
   }
 }
 
@@ -169,17 +182,13 @@ minibatch_feedforward(struct minibatch *mb, const struct network *net)
     gsl_matrix_view a_prev = columns(mb->a[l - 1], mb->m);
 
     /* Z^l = b^l 1^T: every column starts as the bias vector b^l */
-    for (size_t j = 0; j < net->sizes[l]; j++) {
-      gsl_vector_view row = gsl_matrix_row(&z.matrix, j);
-      gsl_vector_set_all(&row.vector, gsl_vector_get(net->b[l], j));
-    }
+    set_columns(&z.matrix, net->b[l]);
     /* Z^l += W^l A^{l-1}
      *   (sizes[l] x sizes[l-1]) times (sizes[l-1] x m) */
     gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, net->w[l],
                    &a_prev.matrix, 1.0, &z.matrix);
     /* A^l = sigma(Z^l) */
-    gsl_matrix_memcpy(&a.matrix, &z.matrix);
-    sigmoid_matrix(&a.matrix);
+    sigmoid_matrix(&a.matrix, &z.matrix);
   }
 }
 
