@@ -134,10 +134,13 @@ minibatch_load(struct minibatch *mb, const struct dataset *data,
     /* Column i of Y is the one-hot target of its digit. */
     gsl_matrix_set(mb->y, data->y[batch[i]], i, 1.0);
   }
+  /* Column i of X is image batch[i], each byte v as v / 255.  X is
+   * filled row by row: row k is pixel k of the m images, read side by
+   * side.  Its memory is then written in order, which measured faster
+   * than one image, one column of doubles tda apart, at a time. */
   for (size_t k = 0; k < pixels; k++) {
     double *row = gsl_matrix_ptr(x, k, 0);
 
-    /* Row k of X is pixel k of the m images. */
     for (size_t i = 0; i < m; i++)
       row[i] = mb->pixel[mb->image[i][k]];
   }
@@ -183,7 +186,7 @@ minibatch_feedforward(struct minibatch *mb, const struct network *net)
 
     /* Z^l = b^l 1^T: every column starts as the bias vector b^l */
     set_columns(&z.matrix, net->b[l]);
-    /* Z^l += W^l A^{l-1}
+    /* Z^l += w^l A^{l-1}
      *   (sizes[l] x sizes[l-1]) times (sizes[l-1] x m) */
     gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, net->w[l],
                    &a_prev.matrix, 1.0, &z.matrix);
@@ -224,7 +227,7 @@ minibatch_backprop(struct minibatch *mb, const struct network *net)
   gsl_matrix_sub(&delta_L.matrix, &y.matrix);
   mul_sigma_prime(&delta_L.matrix, &a_L.matrix);
 
-  /* (BP2) Delta^l = ((W^{l+1})^T Delta^{l+1}) .* sigma'(Z^l),
+  /* (BP2) Delta^l = ((w^{l+1})^T Delta^{l+1}) .* sigma'(Z^l),
    * l = L-1 down to 1; stopping at 1 keeps the size_t from wrapping.
    * (sizes[l+1] x sizes[l])^T times (sizes[l+1] x m) = sizes[l] x m. */
   for (size_t l = L - 1; l >= 1; l--) {
@@ -259,7 +262,7 @@ bp3_bp4(const struct minibatch *mb, size_t l, double alpha, double beta,
                  beta, nabla_b);
   /* (BP4) nabla_w^l = Delta^l (A^{l-1})^T: the sum over the m examples
    * of delta^l (a^{l-1})^T, with A^{l-1} the matrix the forward line
-   * Z^l = W^l A^{l-1} + b^l 1^T read.
+   * Z^l = w^l A^{l-1} + b^l 1^T read.
    *   (sizes[l] x m) times (sizes[l-1] x m)^T = sizes[l] x sizes[l-1] */
   gsl_blas_dgemm(CblasNoTrans, CblasTrans, alpha, &delta.matrix,
                  &a_prev.matrix, beta, nabla_w);

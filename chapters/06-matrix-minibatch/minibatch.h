@@ -5,9 +5,9 @@
  * With layers numbered from 0, L the output layer, and 1 the column of
  * m ones:
  *
- *   Z^l = W^l A^{l-1} + b^l 1^T,   A^l = sigma(Z^l),       l = 1..L
+ *   Z^l = w^l A^{l-1} + b^l 1^T,   A^l = sigma(Z^l),       l = 1..L
  *   (BP1) Delta^L = (A^L - Y) .* sigma'(Z^L)
- *   (BP2) Delta^l = ((W^{l+1})^T Delta^{l+1}) .* sigma'(Z^l), l = L-1..1
+ *   (BP2) Delta^l = ((w^{l+1})^T Delta^{l+1}) .* sigma'(Z^l), l = L-1..1
  *   (BP3) nabla_b^l = Delta^l 1
  *   (BP4) nabla_w^l = Delta^l (A^{l-1})^T
  *
