@@ -24,6 +24,11 @@
  * not exceed, ink high; only what stands above it counts as ink. */
 #define DIGIT_BACKGROUND_SHARE 0.9
 
+/* Sizes times the scale are whole numbers in exact arithmetic (20, for
+ * the box's longer side) but may come out a hair above or below in
+ * doubles; rounding up or down allows this much. */
+#define DIGIT_EPSILON 1e-9
+
 /* ------------------------------------------------------------------ */
 /* Steps 1 to 3: polarity and levels */
 
@@ -103,19 +108,22 @@ find_levels(const unsigned char *grey, size_t width, size_t height,
 }
 
 /* ------------------------------------------------------------------ */
-/* Step 4: the bounding box of the ink, and its levels */
+/* Step 4: the box of the ink, and the region around it */
 
 /* Sets r->left, top, box_width and box_height to the smallest box that
- * holds every pixel above the background.  There is one at least: the
+ * holds every pixel more than 1 / DIGIT_FAINT of the way from the
+ * background to the strongest ink.  There is one at least: the
  * strongest. */
 static void
 find_box(const unsigned char *grey, struct digit_report *r)
 {
+  double threshold = r->background
+                     + (r->ink - r->background) / (double) DIGIT_FAINT;
   size_t left = r->width, right = 0, top = r->height, bottom = 0;
 
   for (size_t y = 0; y < r->height; y++)
     for (size_t x = 0; x < r->width; x++)
-      if (ink_at(grey, y * r->width + x, r->inverted) > r->background) {
+      if (ink_at(grey, y * r->width + x, r->inverted) > threshold) {
         left = x < left ? x : left;
         right = x > right ? x : right;
         top = y < top ? y : top;
@@ -127,100 +135,177 @@ find_box(const unsigned char *grey, struct digit_report *r)
   r->box_height = bottom - top + 1;
 }
 
-/* The pixels of the box as levels in [0, 1] (step 3): background 0,
- * strongest ink 1.  Returns a new array of box_width x box_height
- * floats, or NULL when out of memory. */
-static float *
-box_levels(const unsigned char *grey, const struct digit_report *r)
+/* A rectangle of the image, which may reach a little beyond it. */
+struct region {
+  long left, top;
+  size_t width, height;
+};
+
+/* The box widened on every side by as many pixels as become, once
+ * scaled, the 8 pixels by which the 28 x 28 field is wider than the
+ * box, and one more: all that can land in the field.  It is cut at a
+ * frame of a few pixels around the image, paper, where scaling may
+ * still look for neighbours of the image's edge pixels. */
+static struct region
+around_box(const struct digit_report *r)
 {
-  float *box = malloc(r->box_width * r->box_height * sizeof *box);
+  long margin = (long) ceil((MNIST_COLS - DIGIT_BOX) / r->scale) + 1;
+  long frame = (long) ceil(1 / r->scale) + 1;
+  long left = (long) r->left - margin, top = (long) r->top - margin;
+  long right = (long) (r->left + r->box_width) + margin;
+  long bottom = (long) (r->top + r->box_height) + margin;
+  struct region g;
+
+  g.left = left > -frame ? left : -frame;
+  g.top = top > -frame ? top : -frame;
+  right = right < (long) r->width + frame ? right
+                                          : (long) r->width + frame;
+  bottom = bottom < (long) r->height + frame ? bottom
+                                             : (long) r->height + frame;
+  g.width = (size_t) (right - g.left);
+  g.height = (size_t) (bottom - g.top);
+  return g;
+}
+
+/* The pixels of region G as levels in [0, 1] (step 3): background 0,
+ * strongest ink 1, and 0 outside the image.  Returns a new array of
+ * G's width x height floats, or NULL when out of memory. */
+static float *
+region_levels(const unsigned char *grey, const struct digit_report *r,
+              const struct region *g)
+{
+  float *levels = malloc(g->width * g->height * sizeof *levels);
   double range = r->ink - r->background;
 
-  if (box == NULL)
+  if (levels == NULL)
     return NULL;
-  for (size_t y = 0; y < r->box_height; y++)
-    for (size_t x = 0; x < r->box_width; x++) {
-      size_t i = (r->top + y) * r->width + r->left + x;
-      double v = (ink_at(grey, i, r->inverted) - (double) r->background)
-                 / range;
+  for (size_t y = 0; y < g->height; y++)
+    for (size_t x = 0; x < g->width; x++) {
+      long row = g->top + (long) y, col = g->left + (long) x;
+      double v = 0;
 
-      box[y * r->box_width + x] = (float) (v < 0 ? 0 : v > 1 ? 1 : v);
+      if (row >= 0 && row < (long) r->height && col >= 0
+          && col < (long) r->width)
+        v = (ink_at(grey, (size_t) row * r->width + (size_t) col,
+                    r->inverted) - (double) r->background) / range;
+      levels[y * g->width + x] = (float) (v < 0 ? 0 : v > 1 ? 1 : v);
     }
-  return box;
+  return levels;
 }
 
 /* ------------------------------------------------------------------ */
 /* Steps 5 to 7: scale, centre, bytes */
 
-/* Scales the box (step 5) into SMALL, of DIGIT_BOX x DIGIT_BOX floats,
- * setting *WIDTH and *HEIGHT to the size used, one of them DIGIT_BOX.
- * Outside the box is paper: level 0.  Returns 0, or -1 when out of
- * memory. */
-static int
-scale_box(const float *box, struct digit_report *r, float *small,
-          size_t *width, size_t *height)
-{
-  size_t longer = r->box_width > r->box_height ? r->box_width
-                                               : r->box_height;
-  stbir_filter filter;
+/* The scaled region of step 5: its levels, and where in it the box
+ * lands, its first pixels aligned with the pixel grid. */
+struct scaled {
+  float *v;                /* width x height levels */
+  size_t width, height;
+  long box_left, box_top;  /* the box's first column and row */
+  long box_right, box_bottom;  /* and its last */
+};
 
-  r->scale = (double) DIGIT_BOX / (double) longer;
-  *width = (size_t) lround(r->box_width * r->scale);
-  *height = (size_t) lround(r->box_height * r->scale);
-  *width = *width < 1 ? 1 : *width;
-  *height = *height < 1 ? 1 : *height;
+/* Along one axis, for region pixels 0..N-1 scaled by SCALE, with the
+ * box starting at region pixel AT: sets *FIRST, the new pixel where the
+ * box starts, and *SIZE, the number of new pixels, and returns the
+ * shift stb_image_resize wants (new pixel x is region pixel
+ * (x + shift) / scale).  The box starts on a whole pixel, so that it
+ * covers 20 new pixels and not parts of 21; and the new pixels lie
+ * wholly inside the region, which stb_image_resize requires. */
+static double
+align(long at, size_t n, double scale, long *first, size_t *size)
+{
+  *first = (long) floor(at * scale + DIGIT_EPSILON);
+  *size = (size_t) floor(((double) n - at) * scale + *first);
+  return at * scale - *first;
+}
+
+/* Scales the LEVELS of region G by r->scale, the same for both axes,
+ * into *S (step 5).  Returns 0, or -1 when out of memory.  Beyond the
+ * region is paper, level 0. */
+static int
+scale_region(const float *levels, const struct region *g,
+             const struct digit_report *r, struct scaled *s)
+{
+  double shift_x = align((long) r->left - g->left, g->width, r->scale,
+                         &s->box_left, &s->width);
+  double shift_y = align((long) r->top - g->top, g->height, r->scale,
+                         &s->box_top, &s->height);
   /* The box filter averages over the area a new pixel covers; the
    * triangle filter is linear interpolation. */
-  filter = r->scale <= 1 ? STBIR_FILTER_BOX : STBIR_FILTER_TRIANGLE;
-  return stbir_resize_float_generic(box, (int) r->box_width,
-                                    (int) r->box_height,
-                                    (int) (r->box_width * sizeof *box),
-                                    small, (int) *width, (int) *height,
-                                    (int) (*width * sizeof *small), 1,
-                                    STBIR_ALPHA_CHANNEL_NONE, 0,
-                                    STBIR_EDGE_ZERO, filter,
-                                    STBIR_COLORSPACE_LINEAR, NULL)
-         ? 0 : -1;
+  stbir_filter filter = r->scale <= 1 ? STBIR_FILTER_BOX
+                                      : STBIR_FILTER_TRIANGLE;
+
+  s->box_right = s->box_left
+                 + (long) ceil(r->box_width * r->scale - DIGIT_EPSILON) - 1;
+  s->box_bottom = s->box_top
+                  + (long) ceil(r->box_height * r->scale - DIGIT_EPSILON) - 1;
+  s->v = malloc(s->width * s->height * sizeof *s->v);
+  if (s->v != NULL
+      && !stbir_resize_subpixel(levels, (int) g->width, (int) g->height,
+                                (int) (g->width * sizeof *levels),
+                                s->v, (int) s->width, (int) s->height,
+                                (int) (s->width * sizeof *s->v),
+                                STBIR_TYPE_FLOAT, 1,
+                                STBIR_ALPHA_CHANNEL_NONE, 0,
+                                STBIR_EDGE_ZERO, STBIR_EDGE_ZERO,
+                                filter, filter, STBIR_COLORSPACE_LINEAR,
+                                NULL, (float) r->scale, (float) r->scale,
+                                (float) shift_x, (float) shift_y)) {
+    free(s->v);
+    s->v = NULL;
+  }
+  return s->v != NULL ? 0 : -1;
 }
 
-/* The offset that puts the centre of mass of a line of N pixels, at
- * MASS (pixel x spanning [x, x + 1)), into pixel DIGIT_CENTRE of the
- * 28 x 28 field, moved in just enough to keep all N pixels inside. */
-static size_t
-offset_for(double mass, size_t n)
-{
-  long offset = DIGIT_CENTRE - (long) floor(mass);
-  long most = (long) (MNIST_COLS - n);
-
-  return (size_t) (offset < 0 ? 0 : offset > most ? most : offset);
-}
-
-/* Places the WIDTH x HEIGHT levels of SMALL in the 28 x 28 field by its
- * centre of mass (step 6), as bytes (step 7). */
+/* The centre of mass of the WIDTH x HEIGHT levels V, pixel (x, y)
+ * spanning [x, x + 1) x [y, y + 1), into *X and *Y. */
 static void
-place(const float *small, size_t width, size_t height,
-      unsigned char digit[MNIST_PIXELS])
+mass_centre(const float *v, size_t width, size_t height,
+            double *x, double *y)
 {
   double mass = 0, mass_x = 0, mass_y = 0;
-  size_t left, top;
 
-  for (size_t y = 0; y < height; y++)
-    for (size_t x = 0; x < width; x++) {
-      double v = small[y * width + x];
-
-      mass += v;
-      mass_x += v * (x + 0.5);
-      mass_y += v * (y + 0.5);
+  for (size_t j = 0; j < height; j++)
+    for (size_t i = 0; i < width; i++) {
+      mass += v[j * width + i];
+      mass_x += v[j * width + i] * (i + 0.5);
+      mass_y += v[j * width + i] * (j + 0.5);
     }
-  left = offset_for(mass > 0 ? mass_x / mass : width / 2.0, width);
-  top = offset_for(mass > 0 ? mass_y / mass : height / 2.0, height);
+  *x = mass > 0 ? mass_x / mass : width / 2.0;
+  *y = mass > 0 ? mass_y / mass : height / 2.0;
+}
+
+/* Along one axis: the offset that moves the centre of mass MASS into
+ * pixel DIGIT_CENTRE of the field (step 6), then just enough more to
+ * keep the box, pixels FIRST to LAST, inside it. */
+static long
+offset_for(double mass, long first, long last)
+{
+  long offset = DIGIT_CENTRE - (long) floor(mass);
+
+  if (offset + last > MNIST_COLS - 1)
+    offset = MNIST_COLS - 1 - last;
+  if (offset + first < 0)
+    offset = -first;
+  return offset;
+}
+
+/* Copies the WIDTH x HEIGHT levels of SMALL, moved by (LEFT, TOP), into
+ * the 28 x 28 field as bytes (step 7); what falls outside is lost. */
+static void
+place(const float *small, size_t width, size_t height, long left,
+      long top, unsigned char digit[MNIST_PIXELS])
+{
   memset(digit, 0, MNIST_PIXELS);
   for (size_t y = 0; y < height; y++)
     for (size_t x = 0; x < width; x++) {
+      long row = top + (long) y, col = left + (long) x;
       double v = small[y * width + x];
 
-      digit[(top + y) * MNIST_COLS + left + x] =
-        (unsigned char) lround(255 * (v < 0 ? 0 : v > 1 ? 1 : v));
+      if (row >= 0 && row < MNIST_ROWS && col >= 0 && col < MNIST_COLS)
+        digit[row * MNIST_COLS + col] =
+          (unsigned char) lround(255 * (v < 0 ? 0 : v > 1 ? 1 : v));
     }
 }
 
@@ -230,10 +315,11 @@ digit_convert(const unsigned char *grey, size_t width, size_t height,
               struct digit_report *report, char *err, size_t errlen)
 {
   struct digit_report r = { .width = width, .height = height };
-  float small[DIGIT_BOX * DIGIT_BOX];
-  size_t small_width, small_height;
-  float *box;
-  int status;
+  struct scaled small = { NULL, 0, 0, 0, 0, 0, 0 };
+  struct region g;
+  size_t longer;
+  double cx, cy;
+  float *levels;
 
   if (width == 0 || height == 0) {
     snprintf(err, errlen, "empty image: %zu x %zu pixels", width, height);
@@ -242,15 +328,21 @@ digit_convert(const unsigned char *grey, size_t width, size_t height,
   if (find_levels(grey, width, height, &r, err, errlen) != 0)
     return -1;
   find_box(grey, &r);
-  box = box_levels(grey, &r);
-  status = box ? scale_box(box, &r, small, &small_width, &small_height)
-               : -1;
-  free(box);
-  if (status != 0) {
+  longer = r.box_width > r.box_height ? r.box_width : r.box_height;
+  r.scale = (double) DIGIT_BOX / (double) longer;
+  g = around_box(&r);
+  levels = region_levels(grey, &r, &g);
+  if (levels == NULL || scale_region(levels, &g, &r, &small) != 0) {
+    free(levels);
     snprintf(err, errlen, "out of memory");
     return -1;
   }
-  place(small, small_width, small_height, digit);
+  free(levels);
+  mass_centre(small.v, small.width, small.height, &cx, &cy);
+  place(small.v, small.width, small.height,
+        offset_for(cx, small.box_left, small.box_right),
+        offset_for(cy, small.box_top, small.box_bottom), digit);
+  free(small.v);
   if (report != NULL)
     *report = r;
   return 0;

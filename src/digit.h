@@ -15,17 +15,20 @@
  *      strongest ink 1; the background is the level that 9 in 10
  *      pixels of the border do not exceed, which takes in most of the
  *      noise of paper or a scanner;
- *   4. crop to the bounding box of the ink, every pixel above the
- *      background: the faint edges of the strokes are inside MNIST's
- *      20 x 20 box too;
- *   5. scale the box so that its longer side is 20 pixels, averaging
+ *   4. the bounding box of the ink: of the pixels that stand more
+ *      than 1 / DIGIT_FAINT of the way from the background to the
+ *      strongest ink.  Fainter marks (the faintest edge of a smooth
+ *      stroke, the ripples JPEG leaves beside one) do not widen the
+ *      box, but they are kept, and scaled and placed with the rest;
+ *   5. scale so that the box's longer side is 20 pixels, averaging
  *      over the area each new pixel covers when shrinking, and
  *      interpolating linearly when enlarging;
- *   6. place it in 28 x 28 so that its centre of mass falls in the
- *      middle pixel, row 14 and column 14 (counting from 0), which is
- *      where it falls in every MNIST digit; a digit whose mass lies so
- *      far to one side that it would stick out is moved back in just
- *      enough to fit;
+ *   6. place the digit in 28 x 28 so that its centre of mass falls in
+ *      the middle pixel, row 14 and column 14 (counting from 0), where
+ *      MNIST's own digits have it; a digit whose mass lies so far to
+ *      one side that its box would stick out is moved back in just
+ *      enough to fit, and only faint marks beyond the box can fall
+ *      outside the field and be lost;
  *   7. bytes, 0 for paper to 255 for ink: one row of a struct dataset.
  *
  * MNIST's own digits, written out and read back, come back as they
@@ -59,13 +62,17 @@
  * 255 grey levels; less is taken for a blank page with some noise. */
 #define DIGIT_MIN_CONTRAST 32
 
+/* Pixels less than 1 / DIGIT_FAINT of the way from the background to
+ * the strongest ink do not count toward the digit's box (step 4). */
+#define DIGIT_FAINT 16
+
 /* What digit_convert() found, for a program to tell the user. */
 struct digit_report {
   size_t width, height;       /* of the whole image */
   bool inverted;              /* the background was light: step 2 */
   unsigned background, ink;   /* their levels after step 2, 0..255 */
-  size_t left, top;           /* the ink's bounding box in the image: */
-  size_t box_width, box_height;   /* step 4 */
+  size_t left, top;           /* the ink's bounding box in the */
+  size_t box_width, box_height;   /* image, of step 4 */
   double scale;               /* of step 5: new pixels per old pixel */
 };
 
