@@ -1,7 +1,8 @@
 /* model.h -- saving a trained network to a file, and loading it back.
  *
  * A model file is JSON, written and read with the jansson library, so
- * that a person can open it and see what it holds:
+ * that a person can open it and see what it holds (shown here in short;
+ * the file has one value per line):
  *
  *   {
  *     "format": "nnc-model",
