@@ -9,7 +9,10 @@
  * folded into the (BP4) product: dgemm computes C = alpha A B + beta C,
  * and with C = w^l, alpha = -eta/m and beta = 1 it subtracts
  * (eta/m) Delta^l (A^{l-1})^T from w^l without ever storing nabla_w^l.
- * Text: chapters/06-matrix-minibatch/README.md.
+ * The cost and output layer (mb->cost) and a penalty on the weights
+ * (mb->penalty) are hooks for chapters 7, 8 and 10; this file defines
+ * only the defaults, the quadratic cost on sigmoid outputs and no
+ * penalty.  Text: chapters/06-matrix-minibatch/README.md.
  *
  * Notation (doc/notation.md), layers numbered from 0, L the output;
  * layer 0 has no weights or biases (net->w[0], net->b[0] are NULL):
@@ -20,6 +23,8 @@
  *   Delta^l        errors dC_x/dz^l, per column mb->delta[l]
  *   1              m ones                       mb->ones
  *   w^l, b^l       weights, biases              net->w[l], net->b[l]
+ *   C_x, f         the cost, layer L's function mb->cost, ->output
+ *   lambda, R      a penalty on the weights     mb->lambda, mb->penalty
  *   .*             elementwise product
  * Every matrix with a superscript l is sizes[l] x m; w^l is
  * sizes[l] x sizes[l-1] and b^l has sizes[l] elements.
@@ -34,10 +39,83 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 
+#include "cost.h"
 #include "evaluate.h"
 #include "minibatch.h"
 #include "program.h"
 #include "sigmoid.h"
+
+/* ------------------------------------------------------------------ */
+/* sigma on matrices, and the default output layer and cost            */
+
+/* A = sigma(Z), element by element, for two matrices of one shape. */
+static void
+sigmoid_matrix(gsl_matrix *a, const gsl_matrix *z)
+{
+  for (size_t j = 0; j < z->size1; j++) {
+    const double *z_row = gsl_matrix_const_ptr(z, j, 0);
+    double *a_row = gsl_matrix_ptr(a, j, 0);
+
+    for (size_t i = 0; i < z->size2; i++)
+      a_row[i] = sigmoid(z_row[i]);
+  }
+}
+
+/* DELTA .*= sigma'(Z), where A = sigma(Z) is known: sigma'(z) =
+ * sigma(z) (1 - sigma(z)) = a (1 - a), the very number chapter 1's
+ * sigmoid_prime() computes, without calling exp() a second time. */
+static void
+mul_sigma_prime(gsl_matrix *delta, const gsl_matrix *a)
+{
+  for (size_t j = 0; j < delta->size1; j++) {
+    double *d = gsl_matrix_ptr(delta, j, 0);
+    const double *s = gsl_matrix_const_ptr(a, j, 0);
+
+    for (size_t i = 0; i < delta->size2; i++)
+      d[i] *= s[i] * (1.0 - s[i]);
+  }
+}
+
+const struct minibatch_output minibatch_sigmoid = {
+  "sigmoid", sigmoid_matrix
+};
+
+/* The sum over the m columns of C_x = 1/2 ||y - a||^2, by chapter 3's
+ * cost_quadratic() on each column. */
+static double
+quadratic_fn(const gsl_matrix *z, const gsl_matrix *a, const gsl_matrix *y)
+{
+  double sum = 0;
+
+  (void) z;
+  for (size_t i = 0; i < a->size2; i++) {
+    gsl_vector_const_view a_i = gsl_matrix_const_column(a, i);
+    gsl_vector_const_view y_i = gsl_matrix_const_column(y, i);
+
+    sum += cost_quadratic(&a_i.vector, &y_i.vector);
+  }
+  return sum;
+}
+
+/* (BP1) for the quadratic cost on sigmoid outputs. */
+static void
+quadratic_delta(const gsl_matrix *z, const gsl_matrix *a,
+                const gsl_matrix *y, gsl_matrix *delta)
+{
+  (void) z;
+  /* (BP1) Delta^L = (A^L - Y) .* sigma'(Z^L)   (sizes[L] x m); A^L - Y
+   * is nabla_a C_x of the quadratic cost, one column per example. */
+  gsl_matrix_memcpy(delta, a);
+  gsl_matrix_sub(delta, y);
+  mul_sigma_prime(delta, a);
+}
+
+const struct minibatch_cost minibatch_quadratic = {
+  "quadratic", &minibatch_sigmoid, quadratic_fn, quadratic_delta
+};
+
+/* ------------------------------------------------------------------ */
+/* Allocation                                                          */
 
 struct minibatch *
 minibatch_alloc(const struct network *net, size_t capacity, size_t n)
@@ -68,6 +146,9 @@ minibatch_alloc(const struct network *net, size_t capacity, size_t n)
   for (size_t i = 0; i < n; i++)
     mb->order[i] = i;
   mb->n = n;
+  mb->cost = &minibatch_quadratic;
+  mb->penalty = NULL;
+  mb->lambda = 0;
   return mb;
 }
 
@@ -149,19 +230,6 @@ minibatch_load(struct minibatch *mb, const struct dataset *data,
 /* ------------------------------------------------------------------ */
 /* Feedforward                                                         */
 
-/* A = sigma(Z), element by element, for two matrices of one shape. */
-static void
-sigmoid_matrix(gsl_matrix *a, const gsl_matrix *z)
-{
-  for (size_t j = 0; j < z->size1; j++) {
-    const double *z_row = gsl_matrix_const_ptr(z, j, 0);
-    double *a_row = gsl_matrix_ptr(a, j, 0);
-
-    for (size_t i = 0; i < z->size2; i++)
-      a_row[i] = sigmoid(z_row[i]);
-  }
-}
-
 /* Z = b 1^T: every column of Z (size1 x m) becomes the vector B. */
 static void
 set_columns(gsl_matrix *z, const gsl_vector *b)
@@ -190,42 +258,30 @@ minibatch_feedforward(struct minibatch *mb, const struct network *net)
      *   (sizes[l] x sizes[l-1]) times (sizes[l-1] x m) */
     gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, net->w[l],
                    &a_prev.matrix, 1.0, &z.matrix);
-    /* A^l = sigma(Z^l) */
-    sigmoid_matrix(&a.matrix, &z.matrix);
+    /* A^l = sigma(Z^l) for l < L; A^L = f(Z^L), the cost's output
+     * layer (sigma by default) */
+    if (l < L)
+      sigmoid_matrix(&a.matrix, &z.matrix);
+    else
+      mb->cost->output->activate(&a.matrix, &z.matrix);
   }
 }
 
 /* ------------------------------------------------------------------ */
 /* Backpropagation: (BP1) and (BP2)                                    */
 
-/* DELTA .*= sigma'(Z), where A = sigma(Z) is known: sigma'(z) =
- * sigma(z) (1 - sigma(z)) = a (1 - a), the very number chapter 1's
- * sigmoid_prime() computes, without calling exp() a second time. */
-static void
-mul_sigma_prime(gsl_matrix *delta, const gsl_matrix *a)
-{
-  for (size_t j = 0; j < delta->size1; j++) {
-    double *d = gsl_matrix_ptr(delta, j, 0);
-    const double *s = gsl_matrix_const_ptr(a, j, 0);
-
-    for (size_t i = 0; i < delta->size2; i++)
-      d[i] *= s[i] * (1.0 - s[i]);
-  }
-}
-
 void
 minibatch_backprop(struct minibatch *mb, const struct network *net)
 {
   size_t L = net->num_layers - 1;
   gsl_matrix_view delta_L = columns(mb->delta[L], mb->m);
+  gsl_matrix_view z_L = columns(mb->z[L], mb->m);
   gsl_matrix_view a_L = columns(mb->a[L], mb->m);
   gsl_matrix_view y = columns(mb->y, mb->m);
 
-  /* (BP1) Delta^L = (A^L - Y) .* sigma'(Z^L)   (sizes[L] x m); A^L - Y
-   * is nabla_a C_x of the quadratic cost, one column per example. */
-  gsl_matrix_memcpy(&delta_L.matrix, &a_L.matrix);
-  gsl_matrix_sub(&delta_L.matrix, &y.matrix);
-  mul_sigma_prime(&delta_L.matrix, &a_L.matrix);
+  /* (BP1) Delta^L = nabla_a C_x .* f'(Z^L), as the cost computes it:
+   * (A^L - Y) .* sigma'(Z^L) for the quadratic cost (sizes[L] x m) */
+  mb->cost->delta(&z_L.matrix, &a_L.matrix, &y.matrix, &delta_L.matrix);
 
   /* (BP2) Delta^l = ((w^{l+1})^T Delta^{l+1}) .* sigma'(Z^l),
    * l = L-1 down to 1; stopping at 1 keeps the size_t from wrapping.
@@ -244,22 +300,26 @@ minibatch_backprop(struct minibatch *mb, const struct network *net)
 /* ------------------------------------------------------------------ */
 /* The gradient, (BP3) and (BP4), and the step                         */
 
-/* NABLA_W = ALPHA Delta^l (A^{l-1})^T + BETA NABLA_W and
- * NABLA_B = ALPHA Delta^l 1 + BETA NABLA_B: the gradient of layer l
- * when ALPHA = 1 and BETA = 0, a step of gradient descent when they are
- * -eta/m and 1 and NABLA_W, NABLA_B are w^l and b^l themselves. */
-static void
-bp3_bp4(const struct minibatch *mb, size_t l, double alpha, double beta,
-        gsl_matrix *nabla_w, gsl_vector *nabla_b)
+void
+minibatch_bp3(const struct minibatch *mb, size_t l, double alpha,
+              double beta, gsl_vector *nabla_b)
 {
   gsl_matrix_view delta = columns(mb->delta[l], mb->m);
-  gsl_matrix_view a_prev = columns(mb->a[l - 1], mb->m);
   gsl_vector_view one = ones(mb);
 
   /* (BP3) nabla_b^l = Delta^l 1: the sum of the m columns of Delta^l,
    *   (sizes[l] x m) times (m) */
   gsl_blas_dgemv(CblasNoTrans, alpha, &delta.matrix, &one.vector,
                  beta, nabla_b);
+}
+
+void
+minibatch_bp4(const struct minibatch *mb, size_t l, double alpha,
+              double beta, gsl_matrix *nabla_w)
+{
+  gsl_matrix_view delta = columns(mb->delta[l], mb->m);
+  gsl_matrix_view a_prev = columns(mb->a[l - 1], mb->m);
+
   /* (BP4) nabla_w^l = Delta^l (A^{l-1})^T: the sum over the m examples
    * of delta^l (a^{l-1})^T, with A^{l-1} the matrix the forward line
    * Z^l = w^l A^{l-1} + b^l 1^T read.
@@ -272,18 +332,36 @@ void
 minibatch_gradient(const struct minibatch *mb, const struct network *net,
                    struct gradient *g)
 {
-  for (size_t l = 1; l < net->num_layers; l++)  /* l = 1..L */
-    bp3_bp4(mb, l, 1.0, 0.0, g->nabla_w[l], g->nabla_b[l]);
+  for (size_t l = 1; l < net->num_layers; l++) {  /* l = 1..L */
+    minibatch_bp3(mb, l, 1.0, 0.0, g->nabla_b[l]);
+    minibatch_bp4(mb, l, 1.0, 0.0, g->nabla_w[l]);
+  }
 }
 
 void
 minibatch_step(const struct minibatch *mb, struct network *net, double eta)
 {
-  /* w^l = w^l - (eta/m) nabla_w^l, b^l = b^l - (eta/m) nabla_b^l, in
-   * the products themselves: alpha = -eta/m, beta = 1.  Every Delta^l
-   * is already known, so changing w^{l+1} cannot disturb (BP2). */
-  for (size_t l = 1; l < net->num_layers; l++)  /* l = 1..L */
-    bp3_bp4(mb, l, -eta / (double) mb->m, 1.0, net->w[l], net->b[l]);
+  double alpha = -eta / (double) mb->m;
+
+  if (mb->penalty != NULL && mb->n == 0)
+    GSL_ERROR_VOID("minibatch_step: a penalty needs the number of "
+                   "training examples n, given to minibatch_alloc",
+                   GSL_EINVAL);
+
+  /* w^l = beta w^l - (eta/m) nabla_w^l, b^l = b^l - (eta/m) nabla_b^l,
+   * in the products themselves: alpha = -eta/m, and beta = 1 but for a
+   * penalty that folds its decay into it.  Every Delta^l is already
+   * known, so changing w^{l+1} cannot disturb (BP2). */
+  for (size_t l = 1; l < net->num_layers; l++) {  /* l = 1..L */
+    double beta = 1.0;
+
+    /* w^l -= (eta lambda / n) dR/dw^l, or the factor that does it */
+    if (mb->penalty != NULL)
+      beta = mb->penalty->step(net->w[l],
+                               eta * mb->lambda / (double) mb->n);
+    minibatch_bp3(mb, l, alpha, 1.0, net->b[l]);
+    minibatch_bp4(mb, l, alpha, beta, net->w[l]);
+  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -318,11 +396,9 @@ minibatch_epoch(struct minibatch *mb, struct network *net,
   }
 }
 
-/* Loads examples FIRST..FIRST+M-1 of DATA, in order, and feeds them
- * forward: column i of A^L is then the output for example FIRST + i. */
-static void
-feed_rows(struct minibatch *mb, const struct network *net,
-          const struct dataset *data, size_t first, size_t m)
+void
+minibatch_feed_rows(struct minibatch *mb, const struct network *net,
+                    const struct dataset *data, size_t first, size_t m)
 {
   for (size_t i = 0; i < m; i++)
     mb->rows[i] = first + i;
@@ -341,7 +417,7 @@ minibatch_evaluate_count(struct minibatch *mb, const struct network *net,
     size_t m = data->n - first < mb->capacity ? data->n - first
                                               : mb->capacity;
 
-    feed_rows(mb, net, data, first, m);
+    minibatch_feed_rows(mb, net, data, first, m);
     for (size_t i = 0; i < m; i++) {
       gsl_vector_view a = gsl_matrix_column(mb->a[L], i);
 
@@ -362,15 +438,18 @@ minibatch_is_stuck(struct minibatch *mb, const struct network *net,
     size_t m = data->n - first < mb->capacity ? data->n - first
                                               : mb->capacity;
 
-    feed_rows(mb, net, data, first, m);
-    /* sigma'(z^L_j) = a^L_j (1 - a^L_j), for every example i */
-    for (size_t j = 0; j < net->sizes[L]; j++)
-      for (size_t i = 0; i < m; i++) {
-        double a = gsl_matrix_get(mb->a[L], j, i);
+    minibatch_feed_rows(mb, net, data, first, m);
+    gsl_matrix_view delta_L = columns(mb->delta[L], m);
+    gsl_matrix_view z_L = columns(mb->z[L], m);
+    gsl_matrix_view a_L = columns(mb->a[L], m);
+    gsl_matrix_view y = columns(mb->y, m);
 
-        if (a * (1.0 - a) != 0)
-          return false;
-      }
+    /* (BP1) Delta^L of these m examples; for the quadratic cost
+     * (A^L - Y) .* A^L .* (1 - A^L), 0 where sigma'(z^L_j) is */
+    mb->cost->delta(&z_L.matrix, &a_L.matrix, &y.matrix,
+                    &delta_L.matrix);
+    if (!gsl_matrix_isnull(&delta_L.matrix))
+      return false;
   }
   return true;
 }
