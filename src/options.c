@@ -21,36 +21,74 @@
 #define MAX_EPOCHS 100000
 #define MAX_LAYER_SIZE 100000
 
-/* One option: its bit, its getopt_long entry, and its help line. */
+/* Help lines are wrapped to this width, continued under the text. */
+#define HELP_WIDTH 79
+#define HELP_INDENT 23
+
+/* One option: its bit, its getopt_long entry, and its help line; ARG
+ * is NULL for a flag, which takes no value.  CHOICES, when not NULL,
+ * lists the names the value may be (NULL-terminated), and --help
+ * shows them after the help text. */
 struct option_info {
   unsigned flag;
   struct option getopt;
   const char *arg;
   const char *help;
+  const char *const *choices;
 };
 
 /* getopt_long returns the val field; 256 and up cannot clash with a
  * character. */
 enum { KEY_DATA = 256, KEY_EPOCHS, KEY_BATCH_SIZE, KEY_ETA, KEY_SIZES,
-       KEY_TRAIN_SIZE, KEY_SEED };
+       KEY_TRAIN_SIZE, KEY_SEED, KEY_COST, KEY_LAMBDA, KEY_REGULARIZATION,
+       KEY_EVAL, KEY_MONITOR, KEY_LOG, KEY_FORCE, KEY_NEURON };
+
+/* The choices of the options whose names libnnc knows.  The costs are
+ * the program's own (struct options_program). */
+static const char *const regularizations[] = { "none", "l2", "l1", NULL };
+static const char *const eval_sets[] = { "validation", "test", NULL };
+/* Bit i of enum options_monitor is monitor_items[i]. */
+static const char *const monitor_items[] = {
+  "train-cost", "train-accuracy", "eval-cost", "eval-accuracy", "all",
+  "none", NULL
+};
+#define MONITOR_ITEMS 4   /* the first 4 are quantities, then all, none */
 
 static const struct option_info table[] = {
   { OPTIONS_DATA, { "data", required_argument, NULL, KEY_DATA },
-    "DIR", "directory of the MNIST files" },
+    "DIR", "directory of the MNIST files", NULL },
   { OPTIONS_EPOCHS, { "epochs", required_argument, NULL, KEY_EPOCHS },
-    "N", "passes over the training data" },
+    "N", "passes over the training data", NULL },
   { OPTIONS_BATCH_SIZE,
     { "batch-size", required_argument, NULL, KEY_BATCH_SIZE },
-    "N", "examples per mini-batch" },
+    "N", "examples per mini-batch", NULL },
   { OPTIONS_ETA, { "eta", required_argument, NULL, KEY_ETA },
-    "X", "learning rate, greater than 0" },
+    "X", "learning rate, greater than 0", NULL },
   { OPTIONS_SIZES, { "sizes", required_argument, NULL, KEY_SIZES },
-    "LIST", "neurons per layer, input first" },
+    "LIST", "neurons per layer, input first", NULL },
   { OPTIONS_TRAIN_SIZE,
     { "train-size", required_argument, NULL, KEY_TRAIN_SIZE },
-    "N", "training images used, 1 to 50000" },
+    "N", "training images used, 1 to 50000", NULL },
   { OPTIONS_SEED, { "seed", required_argument, NULL, KEY_SEED },
-    "N", "seed of the random number generator" },
+    "N", "seed of the random number generator", NULL },
+  { OPTIONS_COST, { "cost", required_argument, NULL, KEY_COST },
+    "NAME", "the cost to learn by", NULL },
+  { OPTIONS_REGULARIZATION,
+    { "regularization", required_argument, NULL, KEY_REGULARIZATION },
+    "NAME", "the penalty on the weights", regularizations },
+  { OPTIONS_LAMBDA, { "lambda", required_argument, NULL, KEY_LAMBDA },
+    "X", "regularisation parameter, 0 or more", NULL },
+  { OPTIONS_EVAL, { "eval", required_argument, NULL, KEY_EVAL },
+    "SET", "evaluation data", eval_sets },
+  { OPTIONS_MONITOR, { "monitor", required_argument, NULL, KEY_MONITOR },
+    "LIST", "what to measure after each epoch, a comma-separated list "
+    "of", monitor_items },
+  { OPTIONS_LOG, { "log", required_argument, NULL, KEY_LOG },
+    "FILE", "write what is measured to FILE, tab-separated", NULL },
+  { OPTIONS_FORCE, { "force", no_argument, NULL, KEY_FORCE },
+    NULL, "replace a --log file that exists", NULL },
+  { OPTIONS_NEURON, { "neuron", no_argument, NULL, KEY_NEURON },
+    NULL, "show one neuron learning by each cost, and exit", NULL },
 };
 #define TABLE_SIZE (sizeof table / sizeof table[0])
 
@@ -66,7 +104,24 @@ options_format_sizes(const size_t *sizes, size_t num_layers,
                               l ? "," : "", sizes[l]);
 }
 
-/* The default of one option, as --help shows it. */
+/* Writes the names of the bits of MONITOR into BUF, "none" for 0. */
+static void
+format_monitor(unsigned monitor, char *buf, size_t len)
+{
+  size_t used = 0;
+
+  if (monitor == 0) {
+    snprintf(buf, len, "none");
+    return;
+  }
+  buf[0] = '\0';
+  for (size_t i = 0; i < MONITOR_ITEMS && used < len; i++)
+    if (monitor & (1u << i))
+      used += (size_t) snprintf(buf + used, len - used, "%s%s",
+                                used ? "," : "", monitor_items[i]);
+}
+
+/* The default of one option, as --help shows it; "" for none. */
 static void
 format_default(const struct options *opts, unsigned flag,
                char *buf, size_t len)
@@ -81,23 +136,92 @@ format_default(const struct options *opts, unsigned flag,
     break;
   case OPTIONS_TRAIN_SIZE: snprintf(buf, len, "%zu", opts->train_size); break;
   case OPTIONS_SEED: snprintf(buf, len, "%lu", opts->seed); break;
+  case OPTIONS_COST: snprintf(buf, len, "%s", opts->cost); break;
+  case OPTIONS_LAMBDA: snprintf(buf, len, "%g", opts->lambda); break;
+  case OPTIONS_REGULARIZATION:
+    snprintf(buf, len, "%s", opts->regularization);
+    break;
+  case OPTIONS_EVAL: snprintf(buf, len, "%s", opts->eval); break;
+  case OPTIONS_MONITOR: format_monitor(opts->monitor, buf, len); break;
+  case OPTIONS_LOG: snprintf(buf, len, "%s", opts->log ? opts->log : "");
+    break;
   default: buf[0] = '\0';
   }
+}
+
+/* Prints one help line: LEFT in a column of 20, then TEXT, wrapped at
+ * HELP_WIDTH with continuation lines indented to HELP_INDENT.  A LEFT
+ * too wide for its column gets a line of its own. */
+static void
+print_wrapped(const char *left, const char *text)
+{
+  size_t column = (size_t) printf("  %-20s", left);
+  const char *p = text;
+
+  if (column > HELP_INDENT - 1) {
+    printf("\n%*s", HELP_INDENT - 1, "");
+    column = HELP_INDENT - 1;
+  }
+  while (*p != '\0') {
+    size_t word = strcspn(p, " ");
+
+    if (column + 1 + word > HELP_WIDTH && column > HELP_INDENT) {
+      printf("\n%*s", HELP_INDENT - 1, "");
+      column = HELP_INDENT - 1;
+    }
+    column += (size_t) printf(" %.*s", (int) word, p);
+    p += word;
+    while (*p == ' ')
+      p++;
+  }
+  putchar('\n');
+}
+
+/* Appends ": a, b or c" to BUF (of LEN bytes, holding USED) for the
+ * NULL-terminated CHOICES; returns the new USED. */
+static size_t
+append_choices(char *buf, size_t len, size_t used,
+               const char *const *choices)
+{
+  for (size_t i = 0; choices[i] != NULL && used < len; i++)
+    used += (size_t) snprintf(buf + used, len - used, "%s%s",
+                              i == 0 ? ": "
+                              : choices[i + 1] == NULL ? " or " : ", ",
+                              choices[i]);
+  return used;
+}
+
+/* The choices of table entry I, or NULL. */
+static const char *const *
+choices_of(size_t i, const struct options *opts)
+{
+  return table[i].flag == OPTIONS_COST ? opts->costs : table[i].choices;
 }
 
 static void
 print_help(const struct options *opts, const struct options_program *p)
 {
-  char left[40], def[128];
+  char left[40], def[128], text[512];
 
   printf("Usage: %s [OPTION]...\n%s\n\n", program_name(), p->summary);
   for (size_t i = 0; i < TABLE_SIZE; i++) {
+    const char *const *choices = choices_of(i, opts);
+    size_t used;
+
     if (!(p->accepted & table[i].flag))
       continue;
-    snprintf(left, sizeof left, "--%s=%s", table[i].getopt.name,
-             table[i].arg);
+    if (table[i].arg != NULL)
+      snprintf(left, sizeof left, "--%s=%s", table[i].getopt.name,
+               table[i].arg);
+    else
+      snprintf(left, sizeof left, "--%s", table[i].getopt.name);
+    used = (size_t) snprintf(text, sizeof text, "%s", table[i].help);
+    if (choices != NULL)
+      used = append_choices(text, sizeof text, used, choices);
     format_default(opts, table[i].flag, def, sizeof def);
-    printf("  %-20s %s (default: %s)\n", left, table[i].help, def);
+    if (def[0] != '\0' && used < sizeof text)
+      snprintf(text + used, sizeof text - used, " (default: %s)", def);
+    print_wrapped(left, text);
   }
   printf("  %-20s %s\n", "-h, --help", "display this help and exit");
   printf("  %-20s %s\n", "-V, --version",
@@ -142,6 +266,77 @@ parse_positive(const char *name, const char *text)
   return v;
 }
 
+/* Parses a finite real number of at least 0, or ends the program. */
+static double
+parse_nonnegative(const char *name, const char *text)
+{
+  char *end;
+  double v;
+
+  errno = 0;
+  v = strtod(text, &end);
+  if (*text == '\0' || isspace((unsigned char) *text) || *end != '\0')
+    program_fatal("--%s: '%s' is not a number", name, text);
+  if (errno == ERANGE || !isfinite(v) || v < 0)
+    program_fatal("--%s: '%s' is out of range (must be finite and at "
+                  "least 0)", name, text);
+  return v;
+}
+
+/* The index among the NULL-terminated CHOICES of the LEN characters at
+ * TEXT, or ends the program with a line that lists the choices. */
+static size_t
+parse_choice_n(const char *name, const char *text, size_t len,
+               const char *const *choices)
+{
+  char list[256];
+  size_t used = 0;
+
+  for (size_t i = 0; choices[i] != NULL; i++)
+    if (strlen(choices[i]) == len && memcmp(text, choices[i], len) == 0)
+      return i;
+  list[0] = '\0';
+  for (size_t i = 0; choices[i] != NULL && used < sizeof list; i++)
+    used += (size_t) snprintf(list + used, sizeof list - used, "%s%s",
+                              i ? ", " : "", choices[i]);
+  program_fatal("--%s: '%.*s' is not one of %s", name, (int) len, text,
+                list);
+}
+
+/* The index of TEXT among CHOICES, or ends the program. */
+static size_t
+parse_choice(const char *name, const char *text, const char *const *choices)
+{
+  return parse_choice_n(name, text, strlen(text), choices);
+}
+
+/* Parses the --monitor list "eval-cost,eval-accuracy" into enum
+ * options_monitor bits, or ends the program.  As for --sizes, every
+ * comma must separate two names. */
+static unsigned
+parse_monitor(const char *text)
+{
+  const char *p = text;
+  unsigned bits = 0;
+
+  for (;;) {
+    size_t len = strcspn(p, ",");
+
+    if (len == 0)
+      program_fatal("--monitor: '%s' is not a list like "
+                    "eval-cost,eval-accuracy", text);
+    size_t i = parse_choice_n("monitor", p, len, monitor_items);
+    if (i < MONITOR_ITEMS)
+      bits |= 1u << i;
+    else if (strcmp(monitor_items[i], "all") == 0)
+      bits = OPTIONS_MONITOR_ALL;
+    if (p[len] == '\0')
+      break;
+    p += len + 1;
+  }
+  return bits;
+}
+
 /* Parses "784,30,10" into opts->sizes, or ends the program.  Every
  * comma must separate two numbers: "784,,10" and "784,30," are errors,
  * not lists with a layer left out. */
@@ -176,7 +371,7 @@ parse_sizes(const char *text, struct options *opts)
   opts->num_layers = n;
 }
 
-/* Stores one option's value. */
+/* Stores one option's value; ARG is NULL for a flag. */
 static void
 store(int key, const char *arg, struct options *opts)
 {
@@ -200,6 +395,25 @@ store(int key, const char *arg, struct options *opts)
   case KEY_SEED:
     opts->seed = (unsigned long) parse_count("seed", arg, 0, 4294967295u);
     break;
+  case KEY_COST:
+    opts->cost = opts->costs[parse_choice("cost", arg, opts->costs)];
+    break;
+  case KEY_LAMBDA: opts->lambda = parse_nonnegative("lambda", arg); break;
+  case KEY_REGULARIZATION:
+    opts->regularization =
+      regularizations[parse_choice("regularization", arg, regularizations)];
+    break;
+  case KEY_EVAL:
+    opts->eval = eval_sets[parse_choice("eval", arg, eval_sets)];
+    break;
+  case KEY_MONITOR: opts->monitor = parse_monitor(arg); break;
+  case KEY_LOG:
+    if (*arg == '\0')
+      program_fatal("--log: the file name is empty");
+    opts->log = arg;
+    break;
+  case KEY_FORCE: opts->force = true; break;
+  case KEY_NEURON: opts->neuron = true; break;
   }
 }
 
@@ -238,6 +452,10 @@ options_parse(int argc, char **argv, struct options *opts,
       if (optopt == 'h' || optopt == 'V')
         program_fatal("option '--%s' takes no value; try '%s --help'",
                       optopt == 'h' ? "help" : "version", program_name());
+      for (size_t i = 0; i < TABLE_SIZE; i++)
+        if (optopt == table[i].getopt.val)   /* "--force=X" */
+          program_fatal("option '--%s' takes no value; try '%s --help'",
+                        table[i].getopt.name, program_name());
       if (optopt)
         program_fatal("unknown option '-%c'; try '%s --help'",
                       optopt, program_name());

@@ -11,6 +11,7 @@
 #ifndef NNC_OPTIONS_H
 #define NNC_OPTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* At most this many layers, input and output included. */
@@ -24,8 +25,27 @@ enum options_flag {
   OPTIONS_ETA = 1u << 3,         /* --eta X */
   OPTIONS_SIZES = 1u << 4,       /* --sizes 784,30,10 */
   OPTIONS_TRAIN_SIZE = 1u << 5,  /* --train-size N */
-  OPTIONS_SEED = 1u << 6         /* --seed N */
+  OPTIONS_SEED = 1u << 6,        /* --seed N */
+  OPTIONS_COST = 1u << 7,        /* --cost NAME */
+  OPTIONS_LAMBDA = 1u << 8,      /* --lambda X */
+  OPTIONS_REGULARIZATION = 1u << 9,  /* --regularization none|l2|l1 */
+  OPTIONS_EVAL = 1u << 10,       /* --eval validation|test */
+  OPTIONS_MONITOR = 1u << 11,    /* --monitor LIST */
+  OPTIONS_LOG = 1u << 12,        /* --log FILE */
+  OPTIONS_FORCE = 1u << 13,      /* --force */
+  OPTIONS_NEURON = 1u << 14      /* --neuron */
 };
+
+/* The quantities --monitor can ask for after each epoch, one bit each,
+ * in the order of its list: train-cost, train-accuracy, eval-cost,
+ * eval-accuracy ("all" is every one, "none" is 0). */
+enum options_monitor {
+  OPTIONS_MONITOR_TRAIN_COST = 1u << 0,
+  OPTIONS_MONITOR_TRAIN_ACCURACY = 1u << 1,
+  OPTIONS_MONITOR_EVAL_COST = 1u << 2,
+  OPTIONS_MONITOR_EVAL_ACCURACY = 1u << 3
+};
+#define OPTIONS_MONITOR_ALL 15u
 
 struct options {
   const char *data;               /* MNIST directory */
@@ -36,6 +56,17 @@ struct options {
   size_t num_layers;              /* L + 1 */
   size_t train_size;              /* n, training examples used */
   unsigned long seed;             /* seed of the random generator */
+  const char *const *costs;       /* with OPTIONS_COST: the names
+                                   * --cost accepts, NULL-terminated */
+  const char *cost;               /* one of costs[] */
+  double lambda;                  /* weight of the penalty, >= 0 */
+  const char *regularization;     /* "none", "l2" or "l1" */
+  const char *eval;               /* evaluation data: "validation" or
+                                   * "test" */
+  unsigned monitor;               /* enum options_monitor bits */
+  const char *log;                /* file to log to, or NULL */
+  bool force;                     /* replace files that exist */
+  bool neuron;                    /* chapter 7's single neuron */
 };
 
 /* What --help says about a program. */
@@ -47,7 +78,10 @@ struct options_program {
 /* Parses ARGV into *OPTS, which holds the program's defaults.  Handles
  * --help and --version (printing to stdout and exiting 0); ends the
  * program with one line on stderr for an unknown option, a missing or
- * malformed value, a value out of range, or a stray argument. */
+ * malformed value, a value out of range, a name that is not one of an
+ * option's choices, or a stray argument.  A name chosen (--cost,
+ * --regularization, --eval) is stored as a pointer to the string of
+ * its list, for the program to compare with strcmp(). */
 void options_parse(int argc, char **argv, struct options *opts,
                    const struct options_program *program);
 
