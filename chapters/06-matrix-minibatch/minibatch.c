@@ -407,11 +407,12 @@ minibatch_feed_rows(struct minibatch *mb, const struct network *net,
 }
 
 size_t
-minibatch_evaluate_count(struct minibatch *mb, const struct network *net,
-                         const struct dataset *data)
+minibatch_evaluate(struct minibatch *mb, const struct network *net,
+                   const struct dataset *data, double *cost_sum)
 {
   size_t L = net->num_layers - 1;
   size_t correct = 0;
+  double sum = 0;
 
   for (size_t first = 0; first < data->n; first += mb->capacity) {
     size_t m = data->n - first < mb->capacity ? data->n - first
@@ -424,8 +425,25 @@ minibatch_evaluate_count(struct minibatch *mb, const struct network *net,
       if (evaluate_argmax(&a.vector) == data->y[first + i])
         correct++;
     }
+    if (cost_sum != NULL) {
+      gsl_matrix_view z_L = columns(mb->z[L], m);
+      gsl_matrix_view a_L = columns(mb->a[L], m);
+      gsl_matrix_view y = columns(mb->y, m);
+
+      /* sum_x C_x over these m examples */
+      sum += mb->cost->fn(&z_L.matrix, &a_L.matrix, &y.matrix);
+    }
   }
+  if (cost_sum != NULL)
+    *cost_sum = sum;
   return correct;
+}
+
+size_t
+minibatch_evaluate_count(struct minibatch *mb, const struct network *net,
+                         const struct dataset *data)
+{
+  return minibatch_evaluate(mb, net, data, NULL);
 }
 
 bool

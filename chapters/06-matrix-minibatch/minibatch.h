@@ -211,6 +211,12 @@ size_t minibatch_evaluate_count(struct minibatch *mb,
                                 const struct network *net,
                                 const struct dataset *data);
 
+/* The same count; and, when COST_SUM is not NULL, the sum over the
+ * examples of DATA of their cost C_x, by mb->cost->fn, stored in
+ * *COST_SUM: both from one feedforward of each example. */
+size_t minibatch_evaluate(struct minibatch *mb, const struct network *net,
+                          const struct dataset *data, double *cost_sum);
+
 /* True when (BP1) gives Delta^L = 0 exactly on every example of DATA,
  * so that by (BP2) to (BP4) every gradient is 0 and training can no
  * longer change NET (but for a penalty's decay).  For the quadratic
