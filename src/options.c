@@ -41,7 +41,12 @@ struct option_info {
  * character. */
 enum { KEY_DATA = 256, KEY_EPOCHS, KEY_BATCH_SIZE, KEY_ETA, KEY_SIZES,
        KEY_TRAIN_SIZE, KEY_SEED, KEY_COST, KEY_LAMBDA, KEY_REGULARIZATION,
-       KEY_EVAL, KEY_MONITOR, KEY_LOG, KEY_FORCE, KEY_NEURON };
+       KEY_EVAL, KEY_MONITOR, KEY_LOG, KEY_FORCE, KEY_NEURON, KEY_SAVE,
+       KEY_MODEL, KEY_SHOW, KEY_CONFUSION, KEY_ERRORS, KEY_WEIGHTS,
+       KEY_PATIENCE, KEY_MOMENTUM, KEY_SCHEDULE, KEY_COMPARE };
+
+/* The options that write files, whose --force line says so. */
+#define WRITES_FILES (OPTIONS_SAVE | OPTIONS_ERRORS | OPTIONS_WEIGHTS)
 
 /* The choices of the options whose names libnnc knows.  The costs are
  * the program's own (struct options_program). */
@@ -85,10 +90,35 @@ static const struct option_info table[] = {
     "of", monitor_items },
   { OPTIONS_LOG, { "log", required_argument, NULL, KEY_LOG },
     "FILE", "write what is measured to FILE, tab-separated", NULL },
-  { OPTIONS_FORCE, { "force", no_argument, NULL, KEY_FORCE },
-    NULL, "replace a --log file that exists", NULL },
   { OPTIONS_NEURON, { "neuron", no_argument, NULL, KEY_NEURON },
     NULL, "show one neuron learning by each cost, and exit", NULL },
+  { OPTIONS_SAVE, { "save", required_argument, NULL, KEY_SAVE },
+    "FILE", "save the trained network to FILE (JSON)", NULL },
+  { OPTIONS_MODEL, { "model", required_argument, NULL, KEY_MODEL },
+    "FILE", "the model file of the network to use", NULL },
+  { OPTIONS_SHOW, { "show", no_argument, NULL, KEY_SHOW },
+    NULL, "print each image as the network sees it, as text", NULL },
+  { OPTIONS_CONFUSION,
+    { "confusion", no_argument, NULL, KEY_CONFUSION },
+    NULL, "print the confusion matrix of the test set", NULL },
+  { OPTIONS_ERRORS, { "errors", required_argument, NULL, KEY_ERRORS },
+    "FILE", "draw the misread test digits into FILE (PNG)", NULL },
+  { OPTIONS_WEIGHTS, { "weights", required_argument, NULL, KEY_WEIGHTS },
+    "FILE", "draw the weights into layer 1 into FILE (PNG)", NULL },
+  { OPTIONS_PATIENCE,
+    { "patience", required_argument, NULL, KEY_PATIENCE },
+    "N", "epochs without a better validation accuracy before acting",
+    NULL },
+  { OPTIONS_MOMENTUM,
+    { "momentum", required_argument, NULL, KEY_MOMENTUM },
+    "X", "momentum coefficient mu, 0 (plain SGD) to below 1", NULL },
+  { OPTIONS_SCHEDULE, { "schedule", no_argument, NULL, KEY_SCHEDULE },
+    NULL, "halve eta when progress stalls, stop when it is 1/128",
+    NULL },
+  { OPTIONS_COMPARE, { "compare", no_argument, NULL, KEY_COMPARE },
+    NULL, "compare ways of training, and print a table", NULL },
+  { OPTIONS_FORCE, { "force", no_argument, NULL, KEY_FORCE },
+    NULL, "replace a --log file that exists", NULL },
 };
 #define TABLE_SIZE (sizeof table / sizeof table[0])
 
@@ -145,6 +175,14 @@ format_default(const struct options *opts, unsigned flag,
   case OPTIONS_MONITOR: format_monitor(opts->monitor, buf, len); break;
   case OPTIONS_LOG: snprintf(buf, len, "%s", opts->log ? opts->log : "");
     break;
+  case OPTIONS_SAVE:
+    snprintf(buf, len, "%s", opts->save ? opts->save : "");
+    break;
+  case OPTIONS_MODEL:
+    snprintf(buf, len, "%s", opts->model ? opts->model : "");
+    break;
+  case OPTIONS_PATIENCE: snprintf(buf, len, "%zu", opts->patience); break;
+  case OPTIONS_MOMENTUM: snprintf(buf, len, "%g", opts->momentum); break;
   default: buf[0] = '\0';
   }
 }
@@ -203,7 +241,8 @@ print_help(const struct options *opts, const struct options_program *p)
 {
   char left[40], def[128], text[512];
 
-  printf("Usage: %s [OPTION]...\n%s\n\n", program_name(), p->summary);
+  printf("Usage: %s [OPTION]...%s\n%s\n\n", program_name(),
+         p->accepted & OPTIONS_FILES ? " [FILE]..." : "", p->summary);
   for (size_t i = 0; i < TABLE_SIZE; i++) {
     const char *const *choices = choices_of(i, opts);
     size_t used;
@@ -215,7 +254,10 @@ print_help(const struct options *opts, const struct options_program *p)
                table[i].arg);
     else
       snprintf(left, sizeof left, "--%s", table[i].getopt.name);
-    used = (size_t) snprintf(text, sizeof text, "%s", table[i].help);
+    used = (size_t) snprintf(text, sizeof text, "%s",
+                             table[i].flag == OPTIONS_FORCE
+                             && (p->accepted & WRITES_FILES)
+                             ? "replace files that exist" : table[i].help);
     if (choices != NULL)
       used = append_choices(text, sizeof text, used, choices);
     format_default(opts, table[i].flag, def, sizeof def);
@@ -264,6 +306,33 @@ parse_positive(const char *name, const char *text)
     program_fatal("--%s: '%s' is out of range (must be finite and "
                   "greater than 0)", name, text);
   return v;
+}
+
+/* Parses a real number from 0 up to but not including 1, or ends the
+ * program. */
+static double
+parse_fraction(const char *name, const char *text)
+{
+  char *end;
+  double v;
+
+  errno = 0;
+  v = strtod(text, &end);
+  if (*text == '\0' || isspace((unsigned char) *text) || *end != '\0')
+    program_fatal("--%s: '%s' is not a number", name, text);
+  if (errno == ERANGE || !isfinite(v) || v < 0 || v >= 1)
+    program_fatal("--%s: '%s' is out of range (must be at least 0 and "
+                  "less than 1)", name, text);
+  return v;
+}
+
+/* Stores a file name, or ends the program if it is empty. */
+static const char *
+parse_file(const char *name, const char *text)
+{
+  if (*text == '\0')
+    program_fatal("--%s: the file name is empty", name);
+  return text;
 }
 
 /* Parses a finite real number of at least 0, or ends the program. */
@@ -414,6 +483,18 @@ store(int key, const char *arg, struct options *opts)
     break;
   case KEY_FORCE: opts->force = true; break;
   case KEY_NEURON: opts->neuron = true; break;
+  case KEY_SAVE: opts->save = parse_file("save", arg); break;
+  case KEY_MODEL: opts->model = parse_file("model", arg); break;
+  case KEY_SHOW: opts->show = true; break;
+  case KEY_CONFUSION: opts->confusion = true; break;
+  case KEY_ERRORS: opts->errors = parse_file("errors", arg); break;
+  case KEY_WEIGHTS: opts->weights = parse_file("weights", arg); break;
+  case KEY_PATIENCE:
+    opts->patience = parse_count("patience", arg, 1, MAX_EPOCHS);
+    break;
+  case KEY_MOMENTUM: opts->momentum = parse_fraction("momentum", arg); break;
+  case KEY_SCHEDULE: opts->schedule = true; break;
+  case KEY_COMPARE: opts->compare = true; break;
   }
 }
 
@@ -465,7 +546,10 @@ options_parse(int argc, char **argv, struct options *opts,
       store(key, optarg, opts);
     }
   }
-  if (optind < argc)
+  if (program->accepted & OPTIONS_FILES) {
+    opts->operands = argv + optind;
+    opts->num_operands = (size_t) (argc - optind);
+  } else if (optind < argc)
     program_fatal("unexpected argument '%s'; try '%s --help'",
                   argv[optind], program_name());
 }

@@ -33,7 +33,18 @@ enum options_flag {
   OPTIONS_MONITOR = 1u << 11,    /* --monitor LIST */
   OPTIONS_LOG = 1u << 12,        /* --log FILE */
   OPTIONS_FORCE = 1u << 13,      /* --force */
-  OPTIONS_NEURON = 1u << 14      /* --neuron */
+  OPTIONS_NEURON = 1u << 14,     /* --neuron */
+  OPTIONS_SAVE = 1u << 15,       /* --save FILE */
+  OPTIONS_MODEL = 1u << 16,      /* --model FILE */
+  OPTIONS_SHOW = 1u << 17,       /* --show */
+  OPTIONS_CONFUSION = 1u << 18,  /* --confusion */
+  OPTIONS_ERRORS = 1u << 19,     /* --errors FILE */
+  OPTIONS_WEIGHTS = 1u << 20,    /* --weights FILE */
+  OPTIONS_PATIENCE = 1u << 21,   /* --patience N */
+  OPTIONS_MOMENTUM = 1u << 22,   /* --momentum X */
+  OPTIONS_SCHEDULE = 1u << 23,   /* --schedule */
+  OPTIONS_COMPARE = 1u << 24,    /* --compare */
+  OPTIONS_FILES = 1u << 25       /* FILE... after the options */
 };
 
 /* The quantities --monitor can ask for after each epoch, one bit each,
@@ -67,6 +78,18 @@ struct options {
   const char *log;                /* file to log to, or NULL */
   bool force;                     /* replace files that exist */
   bool neuron;                    /* chapter 7's single neuron */
+  const char *save;               /* file to save the model to, or NULL */
+  const char *model;              /* model file to load, or NULL */
+  bool show;                      /* print each image as text */
+  bool confusion;                 /* print the confusion matrix */
+  const char *errors;             /* PNG of misread digits, or NULL */
+  const char *weights;            /* PNG of layer 1's weights, or NULL */
+  size_t patience;                /* epochs without progress allowed */
+  double momentum;                /* mu, 0 <= mu < 1; 0 is plain SGD */
+  bool schedule;                  /* halve eta when progress stalls */
+  bool compare;                   /* compare ways of training */
+  char **operands;                /* the arguments after the options */
+  size_t num_operands;            /* how many; 0 unless accepted */
 };
 
 /* What --help says about a program. */
@@ -81,7 +104,9 @@ struct options_program {
  * malformed value, a value out of range, a name that is not one of an
  * option's choices, or a stray argument.  A name chosen (--cost,
  * --regularization, --eval) is stored as a pointer to the string of
- * its list, for the program to compare with strcmp(). */
+ * its list, for the program to compare with strcmp().  Arguments
+ * after the options are an error unless PROGRAM accepts OPTIONS_FILES;
+ * then they are left in opts->operands[0..num_operands-1]. */
 void options_parse(int argc, char **argv, struct options *opts,
                    const struct options_program *program);
 

@@ -25,6 +25,7 @@
 #include "network.h"
 #include "options.h"
 #include "program.h"
+#include "savemodel.h"
 #include "sgd.h"
 
 /* The default seed: the first of 1, 2, 3, ... whose run with the other
@@ -37,7 +38,8 @@ static const struct options_program program = {
   "printing 'Epoch k: n / 10000' (test images read right) after each "
   "epoch.",
   OPTIONS_DATA | OPTIONS_EPOCHS | OPTIONS_BATCH_SIZE | OPTIONS_ETA
-  | OPTIONS_SIZES | OPTIONS_TRAIN_SIZE | OPTIONS_SEED
+  | OPTIONS_SIZES | OPTIONS_TRAIN_SIZE | OPTIONS_SEED | OPTIONS_SAVE
+  | OPTIONS_FORCE
 };
 
 /* Ends the program unless a mini-batch of M fits in N training images. */
@@ -79,6 +81,8 @@ main(int argc, char **argv)
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
   check_batch_size(opts.batch_size, opts.train_size);
+  if (opts.save != NULL)
+    savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, NULL, &test);
   mnist_truncate(&training, opts.train_size);
   /* Again, in case the files hold fewer images than asked for. */
@@ -100,6 +104,14 @@ main(int argc, char **argv)
            test.n);
     fflush(stdout);
     fprintf(stderr, "epoch %zu: %.2f s\n", epoch, seconds);
+  }
+
+  /* --save: the trained network as a model file (chapter 12). */
+  if (opts.save != NULL) {
+    struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
+                       .w = net->w, .b = net->b, .cost = "quadratic",
+                       .output = "sigmoid" };
+    savemodel_write(&m, &opts);
   }
 
   sgd_free(s);
