@@ -43,7 +43,7 @@ enum { KEY_DATA = 256, KEY_EPOCHS, KEY_BATCH_SIZE, KEY_ETA, KEY_SIZES,
        KEY_TRAIN_SIZE, KEY_SEED, KEY_COST, KEY_LAMBDA, KEY_REGULARIZATION,
        KEY_EVAL, KEY_MONITOR, KEY_LOG, KEY_FORCE, KEY_NEURON, KEY_SAVE,
        KEY_MODEL, KEY_SHOW, KEY_CONFUSION, KEY_ERRORS, KEY_WEIGHTS,
-       KEY_PATIENCE, KEY_MOMENTUM, KEY_SCHEDULE, KEY_COMPARE };
+       KEY_PATIENCE, KEY_MOMENTUM, KEY_COMPARE };
 
 /* The options that write files, whose --force line says so. */
 #define WRITES_FILES (OPTIONS_SAVE | OPTIONS_ERRORS | OPTIONS_WEIGHTS)
@@ -112,9 +112,6 @@ static const struct option_info table[] = {
   { OPTIONS_MOMENTUM,
     { "momentum", required_argument, NULL, KEY_MOMENTUM },
     "X", "momentum coefficient mu, 0 (plain SGD) to below 1", NULL },
-  { OPTIONS_SCHEDULE, { "schedule", no_argument, NULL, KEY_SCHEDULE },
-    NULL, "halve eta when progress stalls, stop when it is 1/128",
-    NULL },
   { OPTIONS_COMPARE, { "compare", no_argument, NULL, KEY_COMPARE },
     NULL, "compare ways of training, and print a table", NULL },
   { OPTIONS_FORCE, { "force", no_argument, NULL, KEY_FORCE },
@@ -493,7 +490,6 @@ store(int key, const char *arg, struct options *opts)
     opts->patience = parse_count("patience", arg, 1, MAX_EPOCHS);
     break;
   case KEY_MOMENTUM: opts->momentum = parse_fraction("momentum", arg); break;
-  case KEY_SCHEDULE: opts->schedule = true; break;
   case KEY_COMPARE: opts->compare = true; break;
   }
 }

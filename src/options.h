@@ -42,9 +42,8 @@ enum options_flag {
   OPTIONS_WEIGHTS = 1u << 20,    /* --weights FILE */
   OPTIONS_PATIENCE = 1u << 21,   /* --patience N */
   OPTIONS_MOMENTUM = 1u << 22,   /* --momentum X */
-  OPTIONS_SCHEDULE = 1u << 23,   /* --schedule */
-  OPTIONS_COMPARE = 1u << 24,    /* --compare */
-  OPTIONS_FILES = 1u << 25       /* FILE... after the options */
+  OPTIONS_COMPARE = 1u << 23,    /* --compare */
+  OPTIONS_FILES = 1u << 24       /* FILE... after the options */
 };
 
 /* The quantities --monitor can ask for after each epoch, one bit each,
@@ -86,7 +85,6 @@ struct options {
   const char *weights;            /* PNG of layer 1's weights, or NULL */
   size_t patience;                /* epochs without progress allowed */
   double momentum;                /* mu, 0 <= mu < 1; 0 is plain SGD */
-  bool schedule;                  /* halve eta when progress stalls */
   bool compare;                   /* compare ways of training */
   char **operands;                /* the arguments after the options */
   size_t num_operands;            /* how many; 0 unless accepted */
