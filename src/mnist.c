@@ -116,6 +116,23 @@ split(const struct dataset *from, size_t first, size_t n, struct dataset *to)
   memcpy(to->y, from->y + first, n);
 }
 
+/* Writes DIR/NAME into PATH, of LEN bytes; or DIR/NAME.gz when only
+ * that exists. */
+static void
+find_file(const char *dir, const char *name, char *path, size_t len)
+{
+  struct stat st;
+
+  snprintf(path, len, "%s/%s.gz", dir, name);
+  if (stat(path, &st) == 0) {
+    snprintf(path, len, "%s/%s", dir, name);
+    if (stat(path, &st) != 0 && errno == ENOENT)
+      snprintf(path, len, "%s/%s.gz", dir, name);
+    return;
+  }
+  snprintf(path, len, "%s/%s", dir, name);
+}
+
 /* Reads one pair of files, or ends the program saying why. */
 static void
 read_or_die(const char *dir, const char *images, const char *labels,
@@ -124,11 +141,14 @@ read_or_die(const char *dir, const char *images, const char *labels,
   char images_path[4096], labels_path[4096], err[512];
   struct stat st;
 
-  snprintf(images_path, sizeof images_path, "%s/%s", dir, images);
-  snprintf(labels_path, sizeof labels_path, "%s/%s", dir, labels);
   if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
     program_fatal("%s: MNIST directory not found; run 'make data' to "
                   "fetch MNIST, or give its place with --data DIR", dir);
+  /* Each file as named, else gzip-compressed as NAME.gz, the form in
+   * which some distributions ship MNIST and Fashion-MNIST (idx_read()
+   * reads both). */
+  find_file(dir, images, images_path, sizeof images_path);
+  find_file(dir, labels, labels_path, sizeof labels_path);
   if (stat(images_path, &st) != 0 && errno == ENOENT)
     program_fatal("%s: not found; run 'make data' to fetch MNIST",
                   images_path);
