@@ -1,0 +1,122 @@
+#!/bin/sh
+# test-12-program.sh -- chapter 12: --save refuses a file that exists
+# (leaving it as it was) unless --force is given; predict says in one
+# line what is wrong with a missing, empty, cut-short or foreign model
+# file, an unreadable image, a blank image or one with no ink; and on
+# MNIST, a network trained and saved by chapter 11's program reads the
+# test set in predict --confusion as it did when it was trained, and
+# predict reads a test digit written as a picture.
+#
+# The runs on MNIST are skipped when it is absent.  Copyright 2026 the
+# nnc authors.  SPDX-License-Identifier: MIT
+
+: "${top_srcdir:=.}" "${top_builddir:=.}"
+predict=$top_builddir/chapters/12-saving-and-predicting/predict
+ch11=$top_builddir/chapters/11-hyperparameters/hyperparameters
+ch05=$top_builddir/chapters/05-sgd/sgd
+ch06=$top_builddir/chapters/06-matrix-minibatch/matrix-minibatch
+
+mnist=
+for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
+  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
+done
+
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+
+n=0
+fail=0
+ok() { n=$((n + 1)); echo "ok $n - $*"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
+check() {  # check STATUS DESCRIPTION
+  if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
+}
+skip() {
+  n=$((n + 1)); echo "ok $n - $1 # SKIP MNIST not found; run make data"
+}
+
+# bad WANT PROGRAM ARG...: exits non-zero, nothing on stdout, one line
+# on stderr "name: ..." that contains WANT.
+bad() {
+  want=$1; prog=$2; shift 2
+  name=$(basename "$prog")
+  "$prog" "$@" >"$work/out" 2>"$work/err"
+  status=$?
+  lines=$(wc -l <"$work/err")
+  [ $status -ne 0 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
+    grep -q "^$name: " "$work/err" && grep -q -F -e "$want" "$work/err"
+  check $? "$name $* fails (status $status) with one line: \
+$(head -n 1 "$work/err")"
+}
+
+echo "1..19"
+
+# --save onto an existing file, before any training: refused, untouched.
+for prog in "$ch05" "$ch06" "$ch11"; do
+  printf 'precious\n' >"$work/old.json"
+  bad "$work/old.json: the model file exists; add --force to replace it" \
+    "$prog" --data "${mnist:-$work/nowhere}" --save "$work/old.json"
+  printf 'precious\n' | cmp -s - "$work/old.json"
+  check $? "$(basename "$prog") --save leaves the existing file as it was"
+done
+bad "directory $work/none not found" "$ch05" --save "$work/none/m.json"
+
+# Bad models and bad images.
+bad "no model given; name one with --model FILE" "$predict" x.png
+bad "$work/missing.json: " "$predict" --model "$work/missing.json" x.png
+: >"$work/empty.json"
+bad "$work/empty.json: " "$predict" --model "$work/empty.json" x.png
+printf '{"format": "nnc-model", "version": 1, "sizes": [784, 3' \
+  >"$work/cut.json"
+bad "$work/cut.json: " "$predict" --model "$work/cut.json" x.png
+printf '{"format": "something-else"}\n' >"$work/other.json"
+bad "$work/other.json: " "$predict" --model "$work/other.json" x.png
+
+if [ -z "$mnist" ]; then
+  for what in "train and save a network" "image not found" \
+      "a blank image" "an image with no ink" "a file that is not an image" \
+      "--confusion reads the test set as training did" \
+      "a test digit as a picture is read as 7"; do
+    skip "$what"
+  done
+  exit $fail
+fi
+
+"$ch11" --data "$mnist" --train-size 1000 --epochs 2 \
+  --save "$work/model.json" >"$work/train.out" 2>"$work/train.err"
+check $? "hyperparameters --train-size 1000 --epochs 2 --save model.json"
+model=$work/model.json
+
+bad "$work/nothing.png: " "$predict" --model "$model" "$work/nothing.png"
+# A blank image: every pixel the same.  No ink: faint marks only.
+printf 'P5\n4 4\n255\n' >"$work/blank.pgm"
+printf '\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200' \
+  >>"$work/blank.pgm"
+bad "$work/blank.pgm: " "$predict" --model "$model" "$work/blank.pgm"
+printf 'P5\n4 4\n255\n' >"$work/faint.pgm"
+printf '\200\200\200\200\200\205\205\200\200\205\205\200\200\200\200\200' \
+  >>"$work/faint.pgm"
+bad "$work/faint.pgm: " "$predict" --model "$model" "$work/faint.pgm"
+printf 'hello\n' >"$work/text.png"
+bad "$work/text.png: " "$predict" --model "$model" "$work/text.png"
+
+# The test accuracy of the kept epoch, as training printed it, is what
+# the loaded network reads right.
+want=$(sed -n 's/^Kept epoch .*, \([0-9]*\) \/ 10000 test$/\1/p' \
+  "$work/train.out")
+"$predict" --model "$model" --data "$mnist" --confusion >"$work/conf.out"
+got=$(sed -n 's/^Read right: \([0-9]*\) \/ 10000$/\1/p' "$work/conf.out")
+[ -n "$want" ] && [ "$got" = "$want" ]
+check $? "predict --confusion reads $got test images right, as the \
+trained network did ($want)"
+
+# Test image 0 (a 7) as a PGM picture, white ink on black as in MNIST.
+{ printf 'P5\n28 28\n255\n'
+  dd if="$mnist/t10k-images-idx3-ubyte" bs=16 skip=1 count=49 2>/dev/null
+} >"$work/seven.pgm"
+"$predict" --model "$model" "$work/seven.pgm" >"$work/seven.out"
+grep -q "^$work/seven.pgm: 7$" "$work/seven.out" &&
+  [ "$(grep -c '^  outputs:' "$work/seven.out")" -eq 1 ]
+check $? "predict reads test digit 0, written as a picture, as a 7, \
+and prints its ten outputs"
+exit $fail
