@@ -27,7 +27,10 @@ not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
 check() {  # check STATUS DESCRIPTION
   if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
 }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP MNIST not found; run make data"; }
+skip() {
+  n=$((n + 1))
+  echo "ok $n - $1 # SKIP MNIST not found; run make data"
+}
 
 # good WANT ARG...: exits 0, a stdout line matches WANT, stderr empty.
 good() {

@@ -28,7 +28,10 @@ not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
 check() {  # check STATUS DESCRIPTION
   if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
 }
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP MNIST not found; run make data"; }
+skip() {
+  n=$((n + 1))
+  echo "ok $n - $1 # SKIP MNIST not found; run make data"
+}
 
 # good WANT ARG...: exits 0, a stdout line matches WANT, stderr empty.
 good() {
@@ -102,7 +105,8 @@ else
     >"$work/out" 2>/dev/null
   status=$?
   header=$(head -n 1 "$work/old.tsv")
-  want=$(printf 'epoch\ttraining_cost\ttraining_accuracy\tvalidation_cost\tvalidation_accuracy')
+  want=$(printf 'epoch\t%s\t%s\t%s\t%s' training_cost \
+    training_accuracy validation_cost validation_accuracy)
   [ $status -eq 0 ] && [ "$header" = "$want" ] &&
     [ "$(wc -l <"$work/old.tsv")" -eq 3 ] &&
     awk -F '\t' 'NR > 1 && (NF != 5 || $1 != NR - 2) { exit 1 }' \
@@ -110,15 +114,18 @@ else
   check $? "$small --monitor all --log --force: a header row and 2 rows \
 of 5 tab-separated columns, epochs 0 and 1"
   # Epoch 1's accuracies, as counts on stdout and per cent in the log
-  a=$(sed -n 's/^Epoch 1: .*training accuracy \([0-9]*\) \/ 1000,.*validation accuracy \([0-9]*\) \/ 10000$/\1 \2/p' "$work/out")
-  b=$(awk -F '\t' 'NR == 3 { printf "%d %d", $3 * 10 + 0.5, $5 * 100 + 0.5 }' "$work/old.tsv")
+  a=$(awk '/^Epoch 1: / { for (i = 1; i < NF; i++) if ($i == "accuracy") {
+    printf "%s%s", sep, $(i + 1); sep = " " } }' "$work/out")
+  b=$(awk -F '\t' 'NR == 3 {
+    printf "%d %d", $3 * 10 + 0.5, $5 * 100 + 0.5 }' "$work/old.tsv")
   [ -n "$a" ] && [ "$a" = "$b" ]
   check $? "the log's accuracies in per cent are the counts printed on \
 stdout (training, validation: ${a:-?} and ${b:-?})"
   "$prog" $small --monitor train-cost --eval test --log "$work/old.tsv" \
     --force >/dev/null 2>&1
   status=$?
-  [ $status -eq 0 ] && [ "$(head -n 1 "$work/old.tsv")" = "$(printf 'epoch\ttraining_cost')" ]
+  [ $status -eq 0 ] &&
+    [ "$(head -n 1 "$work/old.tsv")" = "$(printf 'epoch\ttraining_cost')" ]
   check $? "--force replaces the log (status $status)"
   awk -F '\t' 'NR > 1 && (NF != 2 || !($2 > 0)) { exit 1 }
     END { exit NR != 3 }' "$work/old.tsv"

@@ -161,7 +161,6 @@ monitor_epoch(struct monitor *mon, struct minibatch *mb,
 {
   struct monitor_values v = { 0, 0, 0, 0 };
   const char *sep = ": ";
-
   unsigned items = mon->items;
 
   measure(mb, net, training, items & OPTIONS_MONITOR_TRAIN_COST,

@@ -3,9 +3,10 @@
  * Adds to chapter 7 a penalty on large weights, which makes a network
  * generalise better: the two penalties of the text as chapter 6's
  * struct minibatch_penalty, so that the matrix form's step takes them
- * in, and the regularised cost, measured on any data.  L2's step costs
- * nothing: its decay w^l <- (1 - eta lambda / n) w^l is the beta of
- * the dgemm that already adds -(eta / m) nabla_w^l to w^l.
+ * in, and the regularised cost, measured on any data.  L2's step needs
+ * no pass of its own: its decay w^l <- (1 - eta lambda / n) w^l is the
+ * beta of the dgemm that already adds -(eta / m) nabla_w^l to w^l.
+ * L1's step is a pass over the weights before that product.
  * Text: chapters/08-regularization/README.md.
  *
  * Notation (doc/notation.md), layers numbered from 0, L the output;

@@ -49,7 +49,9 @@ draw() {
     echo "set key noenhanced"
     echo "set grid"
     echo "set xlabel 'epoch'"
-    echo "set multiplot layout 1,$([ -n "$costs" ] && [ -n "$accuracies" ] && echo 2 || echo 1) title '$title' noenhanced"
+    panels=1
+    [ -n "$costs" ] && [ -n "$accuracies" ] && panels=2
+    echo "set multiplot layout 1,$panels title '$title' noenhanced"
     if [ -n "$costs" ]; then
       echo "set title 'cost'"
       echo "set logscale y"
