@@ -4,19 +4,19 @@
  * cost and the accuracy of the network on its training data, and on
  * its evaluation data (the validation set or the test set).  The cost
  * is the regularised one of regularization_cost(); the accuracy counts
- * the examples read right.  They are printed on one line,
+ * the examples read right.  They are printed on one line, as in
+ * chapter 8's default run with --monitor all:
  *
- *   Epoch 4: training cost 0.2011, training accuracy 48432 / 50000,
- *   validation cost 0.3207, validation accuracy 9632 / 10000
+ *   Epoch 4: training cost 0.4871, training accuracy 47923 / 50000,
+ *   validation cost 0.5208, validation accuracy 9549 / 10000
  *
  * (one line, wrapped here; only the quantities asked for, and just
- * "Epoch 4" when none is), and, with a
- * log file, written as a row of tab-separated columns under a header
- * row: "epoch", then one column per quantity, training_cost,
- * training_accuracy, validation_cost (or test_cost) and
- * validation_accuracy (or test_accuracy), costs to 6 significant
- * digits and accuracies in per cent, which 'make plots' draws
- * (doc/figures/plot.sh).
+ * "Epoch 4" when none is), and, with a log file, written as a row of
+ * tab-separated columns under a header row: "epoch", then one column
+ * per quantity, training_cost, training_accuracy, validation_cost (or
+ * test_cost) and validation_accuracy (or test_accuracy), costs to 6
+ * significant digits and accuracies in per cent, which 'make plots'
+ * draws (doc/figures/plot.sh).
  *
  * The log is written as training goes, a row per epoch, so that a long
  * run can be watched; a run that is stopped leaves the rows it wrote.
