@@ -67,7 +67,8 @@ random_network(const size_t *sizes, size_t num_layers, gsl_rng *r)
 }
 
 /* max |a - b| over the elements of two equally shaped matrices, and
- * max |b|, accumulated into *DIFF and *SIZE. */
+ * max |b|, accumulated into *DIFF and *SIZE.  A NaN makes *DIFF NaN,
+ * so that no comparison with a tolerance passes. */
 static void
 compare_matrices(const gsl_matrix *a, const gsl_matrix *b,
                  double *diff, double *size)
@@ -75,8 +76,10 @@ compare_matrices(const gsl_matrix *a, const gsl_matrix *b,
   for (size_t j = 0; j < a->size1; j++)
     for (size_t k = 0; k < a->size2; k++) {
       double x = gsl_matrix_get(a, j, k), y = gsl_matrix_get(b, j, k);
+      double d = fabs(x - y);
 
-      *diff = fmax(*diff, fabs(x - y));
+      if (isnan(d) || d > *diff)
+        *diff = d;
       *size = fmax(*size, fabs(y));
     }
 }
