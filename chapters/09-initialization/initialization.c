@@ -4,8 +4,10 @@
  * layer l drawn from N(0, 1/n_in), n_in = sizes[l-1], rather than
  * chapter 2's N(0, 1), so that no hidden neuron starts saturated.
  * Everything else (the matrix form of chapter 6, the cross-entropy of
- * chapter 7, the L2 penalty of chapter 8) is used as it is.
- * Text: chapters/09-initialization/README.md.
+ * chapter 7, the L2 penalty of chapter 8) is used as it is.  Other
+ * scalings, by n_in + n_out or by 2/n_in (for rectified linear units,
+ * which nnc has not), are left out: this one cures the saturation the
+ * chapter is about.  Text: chapters/09-initialization/README.md.
  *
  * Notation (doc/notation.md), layers numbered from 0, L the output;
  * layer 0 has no weights or biases (net->w[0], net->b[0] are NULL):

@@ -8,7 +8,10 @@
  * struct minibatch_output and a struct minibatch_cost, so the matrix
  * form trains them unchanged once mb->cost points to the cost.
  * Both are computed so that no finite z makes them overflow or give
- * a NaN.  Text: chapters/10-softmax/README.md.
+ * a NaN.  Softmax comes only with the log-likelihood: with another
+ * cost its (BP1) would need the whole Jacobian da_k/dz_j, not
+ * A^L - Y, and nothing here needs that.
+ * Text: chapters/10-softmax/README.md.
  *
  * Notation (doc/notation.md), layers numbered from 0, L the output:
  *   z, a          one column of Z^L, A^L: an example's weighted
