@@ -562,3 +562,11 @@ options_check_mnist_sizes(const struct options *opts)
     program_fatal("--sizes: the output layer must have %d neurons, one "
                   "per digit, not %zu", MNIST_CLASSES, opts->sizes[L]);
 }
+
+void
+options_check_batch_size(const struct options *opts, size_t n)
+{
+  if (opts->batch_size > n)
+    program_fatal("--batch-size: %zu is larger than the %zu training "
+                  "images", opts->batch_size, n);
+}

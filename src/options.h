@@ -112,6 +112,10 @@ void options_parse(int argc, char **argv, struct options *opts,
  * pixel, and 10 outputs, one per digit. */
 void options_check_mnist_sizes(const struct options *opts);
 
+/* Ends the program unless a mini-batch of opts->batch_size examples
+ * fits in N training images. */
+void options_check_batch_size(const struct options *opts, size_t n);
+
 /* Writes SIZES[0..NUM_LAYERS-1] as "784,30,10" into BUF of LEN bytes. */
 void options_format_sizes(const size_t *sizes, size_t num_layers,
                           char *buf, size_t len);

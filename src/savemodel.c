@@ -55,6 +55,11 @@ savemodel_write(struct model *m, const struct options *opts)
                            (long long) opts->train_size) != MODEL_OK
       || model_add_integer(m, "seed", (long long) opts->seed) != MODEL_OK)
     program_fatal("%s: cannot record the training options", opts->save);
+  if (opts->regularization != NULL
+      && (model_add_string(m, "regularization", opts->regularization)
+          != MODEL_OK
+          || model_add_real(m, "lambda", opts->lambda) != MODEL_OK))
+    program_fatal("%s: cannot record the training options", opts->save);
 
   switch (model_save(m, opts->save, opts->force, err, sizeof err)) {
   case MODEL_OK:

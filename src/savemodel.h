@@ -23,7 +23,9 @@
 void savemodel_check(const char *path, bool force);
 
 /* Records in M the training options of OPTS common to every training
- * program (epochs, batch-size, eta, train-size, seed), then saves M to
+ * program (epochs, batch-size, eta, train-size, seed), and
+ * regularization and lambda for a program that has them (when
+ * opts->regularization is not NULL), then saves M to
  * opts->save, replacing a file only with opts->force, and says so on
  * stderr.  M holds the network, its cost and its output, and any other
  * option the caller added with model_add_*().  Ends the program with

@@ -39,11 +39,13 @@ bad() {  # bad WANT ARG...
   check $? "hyperparameters $* fails with one line: $(head -n 1 "$work/err")"
 }
 
-echo "1..7"
+echo "1..8"
 bad "--momentum: '1' is out of range" --momentum 1
 bad "--momentum: '-0.5' is out of range" --momentum -0.5
 bad "--patience: '0' is out of range" --patience 0
 bad "--cost: 'cubic' is not one of" --cost cubic
+bad "eta lambda / n = 0.05 * 1000 / 10 = 5 must be below 1" \
+  --train-size=10 --batch-size=10 --lambda=1000
 
 if [ -z "$mnist" ]; then
   skip "a short run keeps its best validation count"

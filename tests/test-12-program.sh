@@ -5,7 +5,9 @@
 # file, an unreadable image, a blank image or one with no ink; and on
 # MNIST, a network trained and saved by chapter 11's program reads the
 # test set in predict --confusion as it did when it was trained, and
-# predict reads a test digit written as a picture.
+# predict reads a test digit written as a picture; and so do the
+# networks saved by chapters 7 to 10, whose costs and output layers
+# differ.
 #
 # The runs on MNIST are skipped when it is absent.  Copyright 2026 the
 # nnc authors.  SPDX-License-Identifier: MIT
@@ -15,6 +17,10 @@ predict=$top_builddir/chapters/12-saving-and-predicting/predict
 ch11=$top_builddir/chapters/11-hyperparameters/hyperparameters
 ch05=$top_builddir/chapters/05-sgd/sgd
 ch06=$top_builddir/chapters/06-matrix-minibatch/matrix-minibatch
+ch07=$top_builddir/chapters/07-cross-entropy/cross-entropy
+ch08=$top_builddir/chapters/08-regularization/regularization
+ch09=$top_builddir/chapters/09-initialization/initialization
+ch10=$top_builddir/chapters/10-softmax/softmax
 
 mnist=
 for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
@@ -49,10 +55,10 @@ bad() {
 $(head -n 1 "$work/err")"
 }
 
-echo "1..19"
+echo "1..31"
 
 # --save onto an existing file, before any training: refused, untouched.
-for prog in "$ch05" "$ch06" "$ch11"; do
+for prog in "$ch05" "$ch06" "$ch07" "$ch08" "$ch09" "$ch10" "$ch11"; do
   printf 'precious\n' >"$work/old.json"
   bad "$work/old.json: the model file exists; add --force to replace it" \
     "$prog" --data "${mnist:-$work/nowhere}" --save "$work/old.json"
@@ -76,7 +82,9 @@ if [ -z "$mnist" ]; then
   for what in "train and save a network" "image not found" \
       "a blank image" "an image with no ink" "a file that is not an image" \
       "--confusion reads the test set as training did" \
-      "a test digit as a picture is read as 7"; do
+      "a test digit as a picture is read as 7" \
+      "cross-entropy --save" "regularization --save" \
+      "initialization --save" "softmax --save"; do
     skip "$what"
   done
   exit $fail
@@ -119,4 +127,27 @@ grep -q "^$work/seven.pgm: 7$" "$work/seven.out" &&
   [ "$(grep -c '^  outputs:' "$work/seven.out")" -eq 1 ]
 check $? "predict reads test digit 0, written as a picture, as a 7, \
 and prints its ten outputs"
+
+# saved PROGRAM SED: PROGRAM, trained briefly with --save, prints its
+# test images read right in the line that the sed script SED picks
+# out; the model it saved reads as many in predict --confusion.
+saved() {
+  prog=$1; pick=$2
+  name=$(basename "$prog")
+  rm -f "$work/saved.json"
+  "$prog" --data "$mnist" --train-size 1000 --epochs 1 \
+    --save "$work/saved.json" >"$work/saved.out" 2>/dev/null &&
+    want=$(sed -n "$pick" "$work/saved.out" | tail -n 1) &&
+    "$predict" --model "$work/saved.json" --data "$mnist" --confusion \
+      >"$work/conf.out" &&
+    got=$(sed -n 's/^Read right: \([0-9]*\) \/ 10000$/\1/p' \
+      "$work/conf.out") &&
+    [ -n "$want" ] && [ "$got" = "$want" ]
+  check $? "$name --save: predict reads ${got:-?} test images right, as \
+training did (${want:-?})"
+}
+saved "$ch07" 's/^Epoch [0-9]*: \([0-9]*\) \/ 10000$/\1/p'
+saved "$ch08" 's/^Test accuracy: \([0-9]*\) \/ 10000$/\1/p'
+saved "$ch09" 's/^Test accuracy: old .*, new \([0-9]*\) \/ 10000$/\1/p'
+saved "$ch10" 's/^Test accuracy: \([0-9]*\) \/ 10000$/\1/p'
 exit $fail

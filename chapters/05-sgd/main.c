@@ -42,15 +42,6 @@ static const struct options_program program = {
   | OPTIONS_FORCE
 };
 
-/* Ends the program unless a mini-batch of M fits in N training images. */
-static void
-check_batch_size(size_t m, size_t n)
-{
-  if (m > n)
-    program_fatal("--batch-size: %zu is larger than the %zu training "
-                  "images", m, n);
-}
-
 /* Ends the program if the epoch just trained has left NET unable to
  * learn: a weight or bias that is no longer a number, or every output
  * neuron saturated on every training image. */
@@ -80,13 +71,13 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  check_batch_size(opts.batch_size, opts.train_size);
+  options_check_batch_size(&opts, opts.train_size);
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, NULL, &test);
   mnist_truncate(&training, opts.train_size);
   /* Again, in case the files hold fewer images than asked for. */
-  check_batch_size(opts.batch_size, training.n);
+  options_check_batch_size(&opts, training.n);
 
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
   gsl_rng_set(r, opts.seed);

@@ -34,31 +34,6 @@ static const struct options_program program = {
   | OPTIONS_FORCE
 };
 
-/* Ends the program unless a mini-batch of M fits in N training images. */
-static void
-check_batch_size(size_t m, size_t n)
-{
-  if (m > n)
-    program_fatal("--batch-size: %zu is larger than the %zu training "
-                  "images", m, n);
-}
-
-/* Ends the program if the epoch just trained has left NET unable to
- * learn, as chapter 5 does: a weight or bias that is not a number, or
- * every output neuron saturated on every training image. */
-static void
-check_divergence(struct minibatch *mb, const struct network *net,
-                 const struct dataset *training, size_t epoch)
-{
-  if (!network_is_finite(net))
-    program_fatal("training diverged in epoch %zu: a weight or bias is "
-                  "no longer a finite number; try a smaller --eta", epoch);
-  if (minibatch_is_stuck(mb, net, training))
-    program_fatal("training diverged in epoch %zu: every output neuron "
-                  "is saturated, so every gradient is 0; try a smaller "
-                  "--eta", epoch);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -72,13 +47,13 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  check_batch_size(opts.batch_size, opts.train_size);
+  options_check_batch_size(&opts, opts.train_size);
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, NULL, &test);
   mnist_truncate(&training, opts.train_size);
   /* Again, in case the files hold fewer images than asked for. */
-  check_batch_size(opts.batch_size, training.n);
+  options_check_batch_size(&opts, training.n);
 
   /* The same draws in the same order as chapter 5: the initial weights,
    * then one shuffle per epoch. */
@@ -94,7 +69,7 @@ main(int argc, char **argv)
 
     minibatch_epoch(mb, net, &training, opts.batch_size, opts.eta, r);
     double seconds = program_seconds() - start;
-    check_divergence(mb, net, &training, epoch);
+    minibatch_check_divergence(mb, net, &training, epoch);
     printf("Epoch %zu: %zu / %zu\n", epoch,
            minibatch_evaluate_count(mb, net, &test), test.n);
     fflush(stdout);

@@ -471,3 +471,16 @@ minibatch_is_stuck(struct minibatch *mb, const struct network *net,
   }
   return true;
 }
+
+void
+minibatch_check_divergence(struct minibatch *mb, const struct network *net,
+                           const struct dataset *training, size_t epoch)
+{
+  if (!network_is_finite(net))
+    program_fatal("training diverged in epoch %zu: a weight or bias is "
+                  "no longer a finite number; try a smaller --eta", epoch);
+  if (minibatch_is_stuck(mb, net, training))
+    program_fatal("training diverged in epoch %zu: every output neuron "
+                  "is saturated, so every gradient is 0; try a smaller "
+                  "--eta", epoch);
+}

@@ -228,4 +228,13 @@ size_t minibatch_evaluate(struct minibatch *mb, const struct network *net,
 bool minibatch_is_stuck(struct minibatch *mb, const struct network *net,
                         const struct dataset *data);
 
+/* Ends the program with one line on stderr if the epoch EPOCH just
+ * trained has left NET unable to learn: a weight or bias that is no
+ * longer a finite number, or minibatch_is_stuck() on TRAINING.  Both
+ * messages name the epoch and suggest a smaller --eta. */
+void minibatch_check_divergence(struct minibatch *mb,
+                                const struct network *net,
+                                const struct dataset *training,
+                                size_t epoch);
+
 #endif /* NNC_MINIBATCH_H */

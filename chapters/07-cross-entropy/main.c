@@ -24,6 +24,7 @@
 #include "network.h"
 #include "options.h"
 #include "program.h"
+#include "savemodel.h"
 
 #define DEFAULT_SEED 3
 
@@ -35,6 +36,7 @@ static const struct options_program program = {
   OPTIONS_DATA | OPTIONS_EPOCHS | OPTIONS_BATCH_SIZE | OPTIONS_ETA
   | OPTIONS_SIZES | OPTIONS_TRAIN_SIZE | OPTIONS_SEED | OPTIONS_COST
   | OPTIONS_NEURON
+  | OPTIONS_SAVE | OPTIONS_FORCE
 };
 
 /* ------------------------------------------------------------------ */
@@ -119,32 +121,6 @@ neuron_run(void)
 /* ------------------------------------------------------------------ */
 /* The network                                                         */
 
-/* Ends the program unless a mini-batch of M fits in N training images. */
-static void
-check_batch_size(size_t m, size_t n)
-{
-  if (m > n)
-    program_fatal("--batch-size: %zu is larger than the %zu training "
-                  "images", m, n);
-}
-
-/* Ends the program if the epoch just trained has left NET unable to
- * learn: a weight or bias that is not a number, or (BP1) giving 0 on
- * every training image, as with the quadratic cost when every output
- * neuron is saturated. */
-static void
-check_divergence(struct minibatch *mb, const struct network *net,
-                 const struct dataset *training, size_t epoch)
-{
-  if (!network_is_finite(net))
-    program_fatal("training diverged in epoch %zu: a weight or bias is "
-                  "no longer a finite number; try a smaller --eta", epoch);
-  if (minibatch_is_stuck(mb, net, training))
-    program_fatal("training diverged in epoch %zu: every output neuron "
-                  "is saturated, so every gradient is 0; try a smaller "
-                  "--eta", epoch);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -163,10 +139,12 @@ main(int argc, char **argv)
     return EXIT_SUCCESS;
   }
   options_check_mnist_sizes(&opts);
-  check_batch_size(opts.batch_size, opts.train_size);
+  options_check_batch_size(&opts, opts.train_size);
+  if (opts.save != NULL)
+    savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, NULL, &test);
   mnist_truncate(&training, opts.train_size);
-  check_batch_size(opts.batch_size, training.n);
+  options_check_batch_size(&opts, training.n);
 
   /* Chapter 6's run, draw for draw: the initial weights, then one
    * shuffle per epoch. */
@@ -183,11 +161,20 @@ main(int argc, char **argv)
 
     minibatch_epoch(mb, net, &training, opts.batch_size, opts.eta, r);
     double seconds = program_seconds() - start;
-    check_divergence(mb, net, &training, epoch);
+    minibatch_check_divergence(mb, net, &training, epoch);
     printf("Epoch %zu: %zu / %zu\n", epoch,
            minibatch_evaluate_count(mb, net, &test), test.n);
     fflush(stdout);
     fprintf(stderr, "epoch %zu: %.2f s\n", epoch, seconds);
+  }
+
+  /* --save: the trained network as a model file (chapter 12). */
+  if (opts.save != NULL) {
+    struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
+                       .w = net->w, .b = net->b };
+    snprintf(m.cost, sizeof m.cost, "%s", mb->cost->name);
+    snprintf(m.output, sizeof m.output, "%s", mb->cost->output->name);
+    savemodel_write(&m, &opts);
   }
 
   minibatch_free(mb);

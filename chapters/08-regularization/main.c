@@ -26,6 +26,7 @@
 #include "network.h"
 #include "options.h"
 #include "program.h"
+#include "savemodel.h"
 #include "regularization.h"
 
 #define DEFAULT_SEED 3
@@ -37,48 +38,8 @@ static const struct options_program program = {
   OPTIONS_DATA | OPTIONS_EPOCHS | OPTIONS_BATCH_SIZE | OPTIONS_ETA
   | OPTIONS_SIZES | OPTIONS_TRAIN_SIZE | OPTIONS_SEED | OPTIONS_COST
   | OPTIONS_REGULARIZATION | OPTIONS_LAMBDA | OPTIONS_EVAL
-  | OPTIONS_MONITOR | OPTIONS_LOG | OPTIONS_FORCE
+  | OPTIONS_MONITOR | OPTIONS_LOG | OPTIONS_FORCE | OPTIONS_SAVE
 };
-
-/* Ends the program unless a mini-batch of M fits in N training images. */
-static void
-check_batch_size(size_t m, size_t n)
-{
-  if (m > n)
-    program_fatal("--batch-size: %zu is larger than the %zu training "
-                  "images", m, n);
-}
-
-/* Ends the program unless the penalty's rate eta lambda / n is below
- * 1: at 1 or more, L2's decay 1 - eta lambda / n would zero or flip
- * every weight at every step, and L1 would throw each past 0. */
-static void
-check_rate(const struct options *opts, size_t n)
-{
-  double rate = opts->eta * opts->lambda / (double) n;
-
-  if (strcmp(opts->regularization, "none") != 0 && rate >= 1)
-    program_fatal("--lambda: eta lambda / n = %g * %g / %zu = %g must be "
-                  "below 1; try a smaller --lambda", opts->eta,
-                  opts->lambda, n, rate);
-}
-
-/* Ends the program if the epoch just trained has left NET unable to
- * learn: a weight or bias that is not a number, or (BP1) giving 0 on
- * every training image, as with the quadratic cost when every output
- * neuron is saturated. */
-static void
-check_divergence(struct minibatch *mb, const struct network *net,
-                 const struct dataset *training, size_t epoch)
-{
-  if (!network_is_finite(net))
-    program_fatal("training diverged in epoch %zu: a weight or bias is "
-                  "no longer a finite number; try a smaller --eta", epoch);
-  if (minibatch_is_stuck(mb, net, training))
-    program_fatal("training diverged in epoch %zu: every output neuron "
-                  "is saturated, so every gradient is 0; try a smaller "
-                  "--eta", epoch);
-}
 
 int
 main(int argc, char **argv)
@@ -97,15 +58,19 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  check_batch_size(opts.batch_size, opts.train_size);
-  check_rate(&opts, opts.train_size);
+  options_check_batch_size(&opts, opts.train_size);
+  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
+                            opts.train_size);
   /* Before loading the data, so that a bad --log fails at once. */
   if (opts.log != NULL)
     monitor_check_log(opts.log, opts.force);
+  if (opts.save != NULL)
+    savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, &validation, &test);
   mnist_truncate(&training, opts.train_size);
-  check_batch_size(opts.batch_size, training.n);
-  check_rate(&opts, training.n);
+  options_check_batch_size(&opts, training.n);
+  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
+                            training.n);
   const struct dataset *evaluation =
     strcmp(opts.eval, "test") == 0 ? &test : &validation;
 
@@ -127,12 +92,20 @@ main(int argc, char **argv)
 
     minibatch_epoch(mb, net, &training, opts.batch_size, opts.eta, r);
     double seconds = program_seconds() - start;
-    check_divergence(mb, net, &training, epoch);
+    minibatch_check_divergence(mb, net, &training, epoch);
     monitor_epoch(&mon, mb, net, epoch, &training, evaluation, NULL);
     fprintf(stderr, "epoch %zu: %.2f s\n", epoch, seconds);
   }
   printf("Test accuracy: %zu / %zu\n",
          minibatch_evaluate_count(mb, net, &test), test.n);
+  /* --save: the trained network as a model file (chapter 12). */
+  if (opts.save != NULL) {
+    struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
+                       .w = net->w, .b = net->b };
+    snprintf(m.cost, sizeof m.cost, "%s", mb->cost->name);
+    snprintf(m.output, sizeof m.output, "%s", mb->cost->output->name);
+    savemodel_write(&m, &opts);
+  }
 
   monitor_close(&mon);
   minibatch_free(mb);

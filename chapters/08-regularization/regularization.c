@@ -30,6 +30,7 @@
 #include <gsl/gsl_matrix.h>
 
 #include "minibatch.h"
+#include "program.h"
 #include "regularization.h"
 
 /* ------------------------------------------------------------------ */
@@ -150,4 +151,15 @@ regularization_cost(struct minibatch *mb, const struct network *net,
     c += mb->lambda / (double) mb->n * regularization_penalty(mb->penalty,
                                                                net);
   return c;
+}
+
+void
+regularization_check_rate(const char *name, double eta, double lambda,
+                          size_t n)
+{
+  double rate = eta * lambda / (double) n;
+
+  if (strcmp(name, "none") != 0 && rate >= 1)
+    program_fatal("--lambda: eta lambda / n = %g * %g / %zu = %g must be "
+                  "below 1; try a smaller --lambda", eta, lambda, n, rate);
 }

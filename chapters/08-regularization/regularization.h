@@ -37,6 +37,14 @@ extern const struct minibatch_penalty regularization_l1;
  * other name). */
 const struct minibatch_penalty *regularization_find(const char *name);
 
+/* Ends the program with one line on stderr unless the rate
+ * eta lambda / n of the penalty named NAME is below 1 (any rate is
+ * allowed for "none"): at 1 or more, L2's decay 1 - eta lambda / n
+ * would zero or flip every weight at every step, and L1 would throw
+ * each past 0. */
+void regularization_check_rate(const char *name, double eta,
+                               double lambda, size_t n);
+
 /* sum_l R(w^l) over the layers l = 1..L of NET; 0 when PENALTY is
  * NULL. */
 double regularization_penalty(const struct minibatch_penalty *penalty,

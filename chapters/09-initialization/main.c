@@ -33,6 +33,7 @@
 #include "options.h"
 #include "program.h"
 #include "regularization.h"
+#include "savemodel.h"
 #include "sigmoid.h"
 
 #define DEFAULT_SEED 3
@@ -50,7 +51,7 @@ static const struct options_program program = {
   OPTIONS_DATA | OPTIONS_EPOCHS | OPTIONS_BATCH_SIZE | OPTIONS_ETA
   | OPTIONS_SIZES | OPTIONS_TRAIN_SIZE | OPTIONS_SEED | OPTIONS_COST
   | OPTIONS_REGULARIZATION | OPTIONS_LAMBDA | OPTIONS_EVAL
-  | OPTIONS_LOG | OPTIONS_FORCE
+  | OPTIONS_LOG | OPTIONS_FORCE | OPTIONS_SAVE
 };
 
 /* One of the two runs: a start, and what training it needs. */
@@ -64,29 +65,6 @@ struct run {
 
 /* ------------------------------------------------------------------ */
 /* Checks                                                              */
-
-/* Ends the program unless a mini-batch of M fits in N training images. */
-static void
-check_batch_size(size_t m, size_t n)
-{
-  if (m > n)
-    program_fatal("--batch-size: %zu is larger than the %zu training "
-                  "images", m, n);
-}
-
-/* Ends the program unless a penalty's rate eta lambda / n is below 1,
- * the bound chapter 8's program sets: beyond it every step would shrink
- * each weight to 0 or past it. */
-static void
-check_rate(const struct options *opts, size_t n)
-{
-  double rate = opts->eta * opts->lambda / (double) n;
-
-  if (strcmp(opts->regularization, "none") != 0 && rate >= 1)
-    program_fatal("--lambda: eta lambda / n = %g * %g / %zu = %g must be "
-                  "below 1; try a smaller --lambda", opts->eta,
-                  opts->lambda, n, rate);
-}
 
 /* Ends the program if the epoch just trained has left RUN's network
  * unable to learn: a weight or bias that is not a number, or (BP1)
@@ -195,14 +173,19 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  check_batch_size(opts.batch_size, opts.train_size);
+  options_check_batch_size(&opts, opts.train_size);
+  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
+                            opts.train_size);
   /* Before loading the data, so that a bad --log fails at once. */
   if (opts.log != NULL)
     monitor_check_log(opts.log, opts.force);
+  if (opts.save != NULL)
+    savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, &validation, &test);
   mnist_truncate(&training, opts.train_size);
-  check_batch_size(opts.batch_size, training.n);
-  check_rate(&opts, training.n);
+  options_check_batch_size(&opts, training.n);
+  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
+                            training.n);
   bool on_test = strcmp(opts.eval, "test") == 0;
   const struct dataset *evaluation = on_test ? &test : &validation;
 
@@ -266,6 +249,18 @@ main(int argc, char **argv)
   printf("Test accuracy: old %zu / %zu, new %zu / %zu\n",
          minibatch_evaluate_count(runs[0].mb, runs[0].net, &test), test.n,
          minibatch_evaluate_count(runs[1].mb, runs[1].net, &test), test.n);
+
+  /* --save: the network from the new start, as a model file (chapter
+   * 12). */
+  if (opts.save != NULL) {
+    const struct network *net = runs[1].net;
+    struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
+                       .w = net->w, .b = net->b };
+    snprintf(m.cost, sizeof m.cost, "%s", runs[1].mb->cost->name);
+    snprintf(m.output, sizeof m.output, "%s",
+             runs[1].mb->cost->output->name);
+    savemodel_write(&m, &opts);
+  }
 
   if (log != NULL && fclose(log) != 0)
     program_fatal("%s: cannot write the log: %s", opts.log,

@@ -45,15 +45,6 @@ static const struct options_program program = {
   | OPTIONS_FORCE
 };
 
-/* Ends the program unless a mini-batch of M fits in N training images. */
-static void
-check_batch_size(size_t m, size_t n)
-{
-  if (m > n)
-    program_fatal("--batch-size: %zu is larger than the %zu training "
-                  "images", m, n);
-}
-
 /* A network of OPTS's sizes, its weights drawn by chapter 9's
  * initialization_scaled() from a generator seeded with opts->seed,
  * which is returned in *R for the shuffles; and its mini-batch
@@ -133,12 +124,16 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  check_batch_size(opts.batch_size, opts.train_size);
+  options_check_batch_size(&opts, opts.train_size);
+  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
+                            opts.train_size);
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, &validation, &test);
   mnist_truncate(&training, opts.train_size);
-  check_batch_size(opts.batch_size, training.n);
+  options_check_batch_size(&opts, training.n);
+  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
+                            training.n);
 
   if (opts.compare) {
     compare(&opts, &training, &validation, &test);
@@ -159,8 +154,6 @@ main(int argc, char **argv)
                          .sizes = net->sizes, .w = net->w, .b = net->b };
       snprintf(m.cost, sizeof m.cost, "%s", mb->cost->name);
       snprintf(m.output, sizeof m.output, "%s", mb->cost->output->name);
-      model_add_string(&m, "regularization", opts.regularization);
-      model_add_real(&m, "lambda", opts.lambda);
       model_add_real(&m, "momentum", opts.momentum);
       model_add_integer(&m, "patience", (long long) opts.patience);
       model_add_integer(&m, "kept-epoch", (long long) res.best_epoch);
