@@ -20,6 +20,7 @@
 # line has the same words and each number is within 3% of the quote.
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 src=$(cd "$top_srcdir" && pwd) || exit 1
 build=$(cd "$top_builddir" && pwd) || exit 1
 
@@ -27,16 +28,9 @@ if [ $# -eq 0 ]; then
   set -- "$src/README.md" "$src"/chapters/*/README.md
 fi
 
-mnist=
-for dir in "$build/data/mnist" "$src/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
 ln -s "$build/chapters" "$work/chapters"
 mkdir "$work/data"
-[ -n "$mnist" ] && ln -s "$mnist" "$work/data/mnist"
+[ -n "$mnist" ] && ln -s "$(cd "$mnist" && pwd)" "$work/data/mnist"
 
 # Splits each text into numbered pairs: N.cmd (the marker's command,
 # with "M " in front when it needs MNIST) and N.want (the block).
@@ -115,7 +109,6 @@ run() {
 
 count=$(ls "$work" | grep -c '\.cmd$')
 echo "1..$count"
-fail=0
 i=1
 while [ "$i" -le "$count" ]; do
   line=$(cat "$work/q.$i.cmd")
@@ -123,22 +116,20 @@ while [ "$i" -le "$count" ]; do
   file=$(cat "$work/q.$i.file")
   file=${file#"$src/"}
   if [ ! -f "$work/q.$i.want" ]; then
-    echo "not ok $i - $file: no fenced block after the marker of '$cmd'"
-    fail=1
+    not_ok "$file: no fenced block after the marker of '$cmd'"
   elif [ "${line%% *}" = M ] && [ -z "$mnist" ]; then
-    echo "ok $i - $file: '$cmd' # SKIP MNIST not found; run make data"
+    skip "$file: '$cmd'"
   elif run "$cmd" >"$work/got" 2>"$work/err" &&
        cmp -s "$work/got" "$work/q.$i.want"; then
-    echo "ok $i - $file: '$cmd' prints the quoted output"
+    ok "$file: '$cmd' prints the quoted output"
   elif [ "$cblas" != openblas ] && [ -s "$work/got" ] &&
        close_enough "$work/q.$i.want" "$work/got"; then
-    echo "ok $i - $file: '$cmd' prints the quoted output, numbers" \
-         "within 3% (quoted with OpenBLAS, run with $cblas)"
+    ok "$file: '$cmd' prints the quoted output, numbers" \
+       "within 3% (quoted with OpenBLAS, run with $cblas)"
   else
-    echo "not ok $i - $file: '$cmd' does not print the quoted output"
+    not_ok "$file: '$cmd' does not print the quoted output"
     diff "$work/q.$i.want" "$work/got" | sed 's/^/# /' | head -20
     sed 's/^/# stderr: /' "$work/err" | tail -3
-    fail=1
   fi
   i=$((i + 1))
 done

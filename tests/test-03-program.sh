@@ -6,53 +6,9 @@
 # feedforward counts are 2 per parameter per image.
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 prog=$top_builddir/chapters/03-cost/cost
 name=cost
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-mnist=
-for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; fail=1; }
-skip() {
-  n=$((n + 1)); echo "ok $n - $1 # SKIP MNIST not found; run make data"
-}
-check() { if eval "$1"; then ok "$2"; else not_ok "$2"; fi; }
-
-# Passes when "$@" exits 0 with a line matching WANT on stdout and
-# nothing on stderr.
-good() {
-  want=$1; shift
-  if "$prog" "$@" >"$work/out" 2>"$work/err" &&
-     grep -q "$want" "$work/out" && [ ! -s "$work/err" ]; then
-    ok "$name $* exits 0 with '$want' on stdout"
-  else
-    not_ok "$name $* exits 0 with '$want' on stdout"
-    sed 's/^/# /' "$work/out" "$work/err" | head -5
-  fi
-}
-
-# Passes when "$@" exits non-zero with nothing on stdout and exactly one
-# line "name: ..." on stderr.
-bad() {
-  "$prog" "$@" >"$work/out" 2>"$work/err"
-  status=$?
-  lines=$(wc -l <"$work/err")
-  if [ "$status" -ne 0 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
-     grep -q "^$name: " "$work/err"; then
-    ok "$name $* fails (status $status): $(cat "$work/err")"
-  else
-    not_ok "$name $* fails with one line on stderr"
-    echo "# status $status, $lines stderr lines:"
-    sed 's/^/# /' "$work/err" | head -5
-  fi
-}
 
 echo "1..12"
 good '^Usage: ' --help
@@ -62,23 +18,20 @@ bad --seed=12x
 bad --sizes=100,30,10
 bad --data="$work/nowhere"
 
-checks="the output of seed 1 repeats
-the XOR cost falls at every printed step
-the XOR network ends with 4 / 4 right
-[784,30,10] has 23860 parameters
-2 feedforwards per parameter per image, for 10 and 50000 images
---sizes 784,100,10 has 79510 parameters"
-if [ -z "$mnist" ]; then
-  echo "$checks" | while read -r what; do skip "$what"; done
-  exit $fail
-fi
+needs_mnist "the output of seed 1 repeats" \
+  "the XOR cost falls at every printed step" \
+  "the XOR network ends with 4 / 4 right" \
+  "[784,30,10] has 23860 parameters" \
+  "2 feedforwards per parameter per image, for 10 and 50000 images" \
+  "--sizes 784,100,10 has 79510 parameters"
 
 "$prog" --data "$mnist" >"$work/a" 2>"$work/err" &&
 "$prog" --data "$mnist" --seed 1 >"$work/b" 2>>"$work/err" &&
 "$prog" --data "$mnist" --sizes 784,100,10 >"$work/c" 2>>"$work/err" ||
   { echo "Bail out! $name fails on $mnist: $(head -1 "$work/err")"; exit 1; }
 
-check 'cmp -s "$work/a" "$work/b"' "the output of seed 1 repeats"
+cmp -s "$work/a" "$work/b"
+check $? "the output of seed 1 repeats"
 
 # The XOR table: lines "step C n / 4"; each C must be below the one
 # before, and the last n must be 4.
@@ -87,22 +40,26 @@ costs=$(awk '{ printf "%s ", $1 }' "$work/xor")
 falls=$(awk 'NR > 1 && $1 >= last { f = 1 } { last = $1 }
              END { print (NR >= 3 && !f) ? "yes" : "no" }' "$work/xor")
 right=$(awk 'END { print $2 }' "$work/xor")
-check '[ "$falls" = yes ]' "the XOR cost falls at every printed step: $costs"
-check '[ "$right" = 4 ]' "the XOR network ends with $right / 4 right"
+[ "$falls" = yes ]
+check $? "the XOR cost falls at every printed step: $costs"
+[ "$right" = 4 ]
+check $? "the XOR network ends with $right / 4 right"
 
 # "parameters: P", then "feedforwards for one mini-batch: 2 x P x 10
 # images = F" and the same for an epoch of 50000 images, where each F
 # must be 2 P times the images.
 p=$(awk '/parameters:/ { print $2 }' "$work/a")
-check '[ "$p" = 23860 ]' "[784,30,10] has 23860 parameters (got $p)"
+[ "$p" = 23860 ]
+check $? "[784,30,10] has 23860 parameters (got $p)"
 twice=$(awk -v p="$p" '/feedforwards for one/ {
                          n++; if ($NF != 2 * p * $(NF - 3)) bad = 1 }
                        END { print (n == 2 && !bad) ? "yes" : "no" }' \
           "$work/a")
-check '[ "$twice" = yes ]' \
-  "2 feedforwards per parameter per image, for 10 and 50000 images"
+[ "$twice" = yes ]
+check $? "2 feedforwards per parameter per image, for 10 and 50000 images"
 
 # 100 x 784 + 100 + 10 x 100 + 10 = 79510
 p=$(awk '/parameters:/ { print $2 }' "$work/c")
-check '[ "$p" = 79510 ]' "--sizes 784,100,10 has 79510 parameters (got $p)"
+[ "$p" = 79510 ]
+check $? "--sizes 784,100,10 has 79510 parameters (got $p)"
 exit $fail

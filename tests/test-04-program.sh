@@ -8,45 +8,10 @@
 #
 # Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
-: "${top_builddir:=.}"
+: "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 prog=$top_builddir/chapters/04-backprop/backprop
 name=backprop
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
-
-# Passes when "$@" exits 0 with a line matching WANT on stdout and
-# nothing on stderr.
-good() {
-  want=$1; shift
-  if "$prog" "$@" >"$work/out" 2>"$work/err" &&
-     grep -q "$want" "$work/out" && [ ! -s "$work/err" ]; then
-    ok "$name $* exits 0 with '$want' on stdout"
-  else
-    not_ok "$name $* exits 0 with '$want' on stdout"
-    sed 's/^/# /' "$work/out" "$work/err" | head -5
-  fi
-}
-
-# Passes when "$@" exits non-zero with nothing on stdout and exactly one
-# line "name: ..." on stderr.
-bad() {
-  "$prog" "$@" >"$work/out" 2>"$work/err"
-  status=$?
-  lines=$(wc -l <"$work/err")
-  if [ "$status" -ne 0 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
-     grep -q "^$name: " "$work/err"; then
-    ok "$name $* fails (status $status): $(cat "$work/err")"
-  else
-    not_ok "$name $* fails with one line on stderr"
-    echo "# status $status, $lines stderr lines:"
-    sed 's/^/# /' "$work/err" | head -5
-  fi
-}
 
 # The table's rows: "  dC/dw^1   8 x 784     1.1e-03   1.1e-05" and
 # "  dC/db^1   8           7.1e-04   7.1e-06"; the last two fields are
@@ -69,16 +34,10 @@ bad extra
 "$prog" --seed 2 >"$work/2" 2>/dev/null ||
   { echo "Bail out! $name fails: $(head -1 "$work/err1")"; exit 1; }
 
-if cmp -s "$work/1a" "$work/1b"; then
-  ok "the default seed and --seed 1 give the same output"
-else
-  not_ok "the default seed and --seed 1 give the same output"
-fi
-if cmp -s "$work/1a" "$work/2"; then
-  not_ok "--seed 2 gives another output"
-else
-  ok "--seed 2 gives another output"
-fi
+cmp -s "$work/1a" "$work/1b"
+check $? "the default seed and --seed 1 give the same output"
+! cmp -s "$work/1a" "$work/2"
+check $? "--seed 2 gives another output"
 
 lines=$(wc -l <"$work/err1")
 if [ "$lines" -eq 1 ] &&

@@ -9,28 +9,10 @@
 # Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 prog=$top_builddir/chapters/05-sgd/sgd
 name=sgd
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-mnist=
-for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-if [ -z "$mnist" ]; then
-  echo "1..0 # SKIP MNIST not found; run make data"
-  exit 0
-fi
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
-check() {  # check STATUS DESCRIPTION...: ok when STATUS is 0
-  status=$1; shift
-  if [ "$status" -eq 0 ]; then ok "$@"; else not_ok "$@"; fi
-}
+[ -n "$mnist" ] || skip_all "MNIST not found; run make data"
 
 echo "1..8"
 short="--data $mnist --train-size 1000 --epochs 2"

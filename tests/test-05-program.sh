@@ -6,45 +6,10 @@
 #
 # Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
-: "${top_builddir:=.}"
+: "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 prog=$top_builddir/chapters/05-sgd/sgd
 name=sgd
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
-
-# Passes when "$@" exits 0 with a line matching WANT on stdout and
-# nothing on stderr.
-good() {
-  want=$1; shift
-  if "$prog" "$@" >"$work/out" 2>"$work/err" &&
-     grep -q "$want" "$work/out" && [ ! -s "$work/err" ]; then
-    ok "$name $* exits 0 with '$want' on stdout"
-  else
-    not_ok "$name $* exits 0 with '$want' on stdout"
-    sed 's/^/# /' "$work/out" "$work/err" | head -5
-  fi
-}
-
-# Passes when "$@" exits non-zero with nothing on stdout and exactly one
-# line "name: ..." on stderr.
-bad() {
-  "$prog" "$@" >"$work/out" 2>"$work/err"
-  status=$?
-  lines=$(wc -l <"$work/err")
-  if [ "$status" -ne 0 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
-     grep -q "^$name: " "$work/err"; then
-    ok "$name $* fails (status $status): $(cat "$work/err")"
-  else
-    not_ok "$name $* fails with one line on stderr"
-    echo "# status $status, $lines stderr lines:"
-    sed 's/^/# /' "$work/err" | head -5
-  fi
-}
 
 echo "1..21"
 good '^Usage: sgd ' --help

@@ -8,52 +8,12 @@
 # nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 prog=$top_builddir/chapters/07-cross-entropy/cross-entropy
 ch06=$top_builddir/chapters/06-matrix-minibatch/matrix-minibatch
 name=cross-entropy
-
-mnist=
-for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
-check() {  # check STATUS DESCRIPTION
-  if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
-}
-skip() {
-  n=$((n + 1))
-  echo "ok $n - $1 # SKIP MNIST not found; run make data"
-}
-
-# good WANT ARG...: exits 0, a stdout line matches WANT, stderr empty.
-good() {
-  want=$1; shift
-  "$prog" "$@" >"$work/out" 2>"$work/err"
-  status=$?
-  [ $status -eq 0 ] && grep -q -e "$want" "$work/out" && [ ! -s "$work/err" ]
-  check $? "$name $* exits 0 with '$want' on stdout (status $status)"
-}
-
-# bad WANT ARG...: exits non-zero, nothing on stdout, and one stderr
-# line "cross-entropy: ..." that contains WANT.
-bad() {
-  want=$1; shift
-  "$prog" --data="${mnist:-$work/nowhere}" "$@" >"$work/out" \
-    2>"$work/err"
-  status=$?
-  lines=$(wc -l <"$work/err")
-  [ $status -ne 0 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
-    grep -q "^$name: " "$work/err" && grep -q -F -e "$want" "$work/err"
-  check $? "$name $* fails (status $status) with one line: \
-$(head -n 1 "$work/err")"
-}
+# The bad options are tried on MNIST when there is one.
+bad_data=$data
 
 # The value in column COL of the row for EPOCH of the neuron table
 # that starts at "Start w = W" in $work/neuron.
@@ -71,10 +31,11 @@ good '^ *(default: cross-entropy)$' --help
 good '^  --eta=X .*(default: 0.5)$' --help
 good "^$name (nnc) " --version
 
-bad "--cost: 'hinge' is not one of quadratic, cross-entropy" --cost=hinge
-bad "--cost: '' is not one of" --cost=
-bad "option '--neuron' takes no value" --neuron=yes
-bad "--eta: '0' is out of range" --eta=0
+bad_with "--cost: 'hinge' is not one of quadratic, cross-entropy" \
+  --cost=hinge
+bad_with "--cost: '' is not one of" --cost=
+bad_with "option '--neuron' takes no value" --neuron=yes
+bad_with "--eta: '0' is out of range" --eta=0
 
 # The single neuron: no data needed, and what the text says of it.
 "$prog" --neuron --data="$work/nowhere" >"$work/neuron" 2>"$work/err"
@@ -97,30 +58,27 @@ awk -v q="$q30" -v c="$c30" 'BEGIN { exit !(q < 0.7 && c < 0.3) }'
 check $? "--neuron from w = 0.6, b = 0.9: by epoch 30 both outputs \
 fell from 0.82 (quadratic $q30, cross-entropy $c30)"
 
-if [ -z "$mnist" ]; then
-  skip "2 epochs on 10000 images by the cross-entropy"
-  skip "--cost quadratic --eta 3 prints chapter 6's lines"
-  skip "a huge eta with the quadratic cost ends as chapter 6 does"
-else
-  args="--data $mnist --train-size 10000 --epochs 2"
-  "$prog" $args >"$work/ce" 2>/dev/null
-  status=$?
-  count=$(sed -n 's|^Epoch 1: \([0-9]*\) / 10000$|\1|p' "$work/ce")
-  [ $status -eq 0 ] && [ -n "$count" ] && [ "$count" -ge 8600 ]
-  check $? "$args: the cross-entropy reads ${count:-?} test images \
+needs_mnist "2 epochs on 10000 images by the cross-entropy" \
+  "--cost quadratic --eta 3 prints chapter 6's lines" \
+  "a huge eta with the quadratic cost ends as chapter 6 does"
+args="--data $mnist --train-size 10000 --epochs 2"
+"$prog" $args >"$work/ce" 2>/dev/null
+status=$?
+count=$(sed -n 's|^Epoch 1: \([0-9]*\) / 10000$|\1|p' "$work/ce")
+[ $status -eq 0 ] && [ -n "$count" ] && [ "$count" -ge 8600 ]
+check $? "$args: the cross-entropy reads ${count:-?} test images \
 right after epoch 1, at least 8600 (recorded: 8883 with seed 3)"
-  "$prog" $args --cost quadratic --eta 3 >"$work/q" 2>/dev/null &&
-    "$ch06" $args >"$work/q6" 2>/dev/null && [ -s "$work/q" ] &&
-    cmp -s "$work/q" "$work/q6"
-  check $? "$args --cost quadratic --eta 3 prints chapter 6's very \
+"$prog" $args --cost quadratic --eta 3 >"$work/q" 2>/dev/null &&
+  "$ch06" $args >"$work/q6" 2>/dev/null && [ -s "$work/q" ] &&
+  cmp -s "$work/q" "$work/q6"
+check $? "$args --cost quadratic --eta 3 prints chapter 6's very \
 lines: $(tr '\n' ' ' <"$work/q")"
-  "$prog" --data "$mnist" --train-size 100 --epochs 2 --eta 1e300 \
-    --cost quadratic >/dev/null 2>"$work/err"
-  status=$?
-  lines=$(wc -l <"$work/err")
-  [ $status -ne 0 ] && [ "$lines" -eq 1 ] &&
-    grep -q "^$name: training diverged in epoch 0: " "$work/err"
-  check $? "--eta 1e300 --cost quadratic stops in epoch 0 with one \
+"$prog" --data "$mnist" --train-size 100 --epochs 2 --eta 1e300 \
+  --cost quadratic >/dev/null 2>"$work/err"
+status=$?
+lines=$(wc -l <"$work/err")
+[ $status -ne 0 ] && [ "$lines" -eq 1 ] &&
+  grep -q "^$name: training diverged in epoch 0: " "$work/err"
+check $? "--eta 1e300 --cost quadratic stops in epoch 0 with one \
 line: $(cat "$work/err")"
-fi
 exit $fail

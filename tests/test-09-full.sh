@@ -20,26 +20,10 @@
 # Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 text=${1:-$top_srcdir/chapters/09-initialization/README.md}
 
-if [ -z "${NNC_FULL_RUNS:-}" ]; then
-  echo "1..0 # SKIP the full 60-epoch run takes minutes; set" \
-       "NNC_FULL_RUNS=1 to run it"
-  exit 0
-fi
-marker='<!-- full run (needs MNIST): '
-if ! grep -q "^$marker" "$text"; then
-  echo "1..1"
-  echo "not ok 1 - $text quotes no full run"
-  exit 1
-fi
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-awk -v marker="$marker" '
-  /^<!-- output of/ { next }
-  index($0, marker) == 1 {
-    $0 = "<!-- output of (needs MNIST): " substr($0, length(marker) + 1)
-  }
-  { print }
-' "$text" >"$work/$(basename "$(dirname "$text")").md"
-sh "$top_srcdir/tests/quoted-output.sh" "$work"/*.md
+[ -n "${NNC_FULL_RUNS:-}" ] ||
+  skip_all "the full 60-epoch run takes minutes; set NNC_FULL_RUNS=1 to" \
+    "run it"
+quoted_runs '<!-- full run (needs MNIST): ' "full run" "$text"

@@ -15,56 +15,9 @@
 # Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 prog=$top_builddir/chapters/09-initialization/initialization
 name=initialization
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-mnist=
-for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
-skip() {
-  n=$((n + 1))
-  echo "ok $n - $* # SKIP MNIST not found; run make data"
-}
-check() {  # check STATUS DESCRIPTION
-  if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
-}
-
-# Passes when "$@" exits 0 with a line matching WANT on stdout and
-# nothing on stderr.
-good() {
-  want=$1; shift
-  if "$prog" "$@" >"$work/out" 2>"$work/err" &&
-     grep -q "$want" "$work/out" && [ ! -s "$work/err" ]; then
-    ok "$name $* exits 0 with '$want' on stdout"
-  else
-    not_ok "$name $* exits 0 with '$want' on stdout"
-    sed 's/^/# /' "$work/out" "$work/err" | head -5
-  fi
-}
-
-# Passes when "$@" exits non-zero with nothing on stdout and exactly one
-# line "name: ..." on stderr.
-bad() {
-  "$prog" "$@" >"$work/out" 2>"$work/err"
-  status=$?
-  lines=$(wc -l <"$work/err")
-  if [ "$status" -ne 0 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
-     grep -q "^$name: " "$work/err"; then
-    ok "$name $* fails (status $status): $(cat "$work/err")"
-  else
-    not_ok "$name $* fails with one line on stderr"
-    echo "# status $status, $lines stderr lines:"
-    sed 's/^/# /' "$work/err" | head -5
-  fi
-}
 
 echo "1..34"
 good "^Usage: $name " --help
@@ -80,7 +33,6 @@ good '^  --lambda=X .*(default: 5)$' --help
 good '[ (]validation)$' --help
 good "^$name (nnc) " --version
 
-d=${mnist:-$work/nowhere}
 bad --bogus
 bad --eta=0
 bad --eta=x
@@ -94,25 +46,20 @@ bad --seed=-1
 bad extra
 bad --batch-size=2000 --train-size=1000
 bad --data="$work/nowhere"
-bad --data="$d" --log="$work/no/such/dir/log.tsv"
+bad --data="$data" --log="$work/no/such/dir/log.tsv"
 : >"$work/exists.tsv"
-bad --data="$d" --log="$work/exists.tsv"
+bad --data="$data" --log="$work/exists.tsv"
 # Checked once the training images are counted: eta lambda / n >= 1
 # (without MNIST, the missing data is the one line instead).
-bad --data="$d" --train-size=100 --lambda=1000 --eta=1
+bad --data="$data" --train-size=100 --lambda=1000 --eta=1
 
-if [ -z "$mnist" ]; then
-  for what in "layer 1 saturated from the old start only" \
-    "the new start ahead in epoch 0 by 500 images" \
-    "the new start ahead in every epoch" \
-    "the new start at 8800 or more after 3 epochs" \
-    "a test accuracy line for each start" \
-    "the log's header" "a log row per epoch, as printed" \
-    "--force replaces the log"; do
-    skip "$what"
-  done
-  exit $fail
-fi
+needs_mnist "layer 1 saturated from the old start only" \
+  "the new start ahead in epoch 0 by 500 images" \
+  "the new start ahead in every epoch" \
+  "the new start at 8800 or more after 3 epochs" \
+  "a test accuracy line for each start" \
+  "the log's header" "a log row per epoch, as printed" \
+  "--force replaces the log"
 
 args="--data $mnist --train-size 5000 --epochs 3 --seed 3"
 "$prog" $args --log "$work/run.tsv" >"$work/run" 2>"$work/err"

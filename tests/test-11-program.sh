@@ -9,50 +9,23 @@
 # nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 prog=$top_builddir/chapters/11-hyperparameters/hyperparameters
-
-mnist=
-for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
-check() {  # check STATUS DESCRIPTION
-  if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
-}
-skip() {
-  n=$((n + 1)); echo "ok $n - $1 # SKIP MNIST not found; run make data"
-}
-
-bad() {  # bad WANT ARG...
-  want=$1; shift
-  "$prog" --data "${mnist:-$work/nowhere}" "$@" >"$work/out" 2>"$work/err"
-  status=$?
-  [ $status -ne 0 ] && [ ! -s "$work/out" ] &&
-    [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q -F -e "$want" "$work/err"
-  check $? "hyperparameters $* fails with one line: $(head -n 1 "$work/err")"
-}
+name=hyperparameters
+# The bad options are tried on MNIST when there is one.
+bad_data=$data
 
 echo "1..8"
-bad "--momentum: '1' is out of range" --momentum 1
-bad "--momentum: '-0.5' is out of range" --momentum -0.5
-bad "--patience: '0' is out of range" --patience 0
-bad "--cost: 'cubic' is not one of" --cost cubic
-bad "eta lambda / n = 0.05 * 1000 / 10 = 5 must be below 1" \
+bad_with "--momentum: '1' is out of range" --momentum 1
+bad_with "--momentum: '-0.5' is out of range" --momentum -0.5
+bad_with "--patience: '0' is out of range" --patience 0
+bad_with "--cost: 'cubic' is not one of" --cost cubic
+bad_with "eta lambda / n = 0.05 * 1000 / 10 = 5 must be below 1" \
   --train-size=10 --batch-size=10 --lambda=1000
 
-if [ -z "$mnist" ]; then
-  skip "a short run keeps its best validation count"
-  skip "--compare prints four rows"
-  skip "--compare: plain SGD and the schedule agree before any halving"
-  exit $fail
-fi
+needs_mnist "a short run keeps its best validation count" \
+  "--compare prints four rows" \
+  "--compare: plain SGD and the schedule agree before any halving"
 
 "$prog" --data "$mnist" --train-size 1000 --epochs 6 --patience 2 \
   >"$work/run" 2>/dev/null

@@ -13,6 +13,7 @@
 # nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 predict=$top_builddir/chapters/12-saving-and-predicting/predict
 ch11=$top_builddir/chapters/11-hyperparameters/hyperparameters
 ch05=$top_builddir/chapters/05-sgd/sgd
@@ -22,91 +23,56 @@ ch08=$top_builddir/chapters/08-regularization/regularization
 ch09=$top_builddir/chapters/09-initialization/initialization
 ch10=$top_builddir/chapters/10-softmax/softmax
 
-mnist=
-for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
-
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $*"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $*"; fail=1; }
-check() {  # check STATUS DESCRIPTION
-  if [ "$1" -eq 0 ]; then ok "$2"; else not_ok "$2"; fi
-}
-skip() {
-  n=$((n + 1)); echo "ok $n - $1 # SKIP MNIST not found; run make data"
-}
-
-# bad WANT PROGRAM ARG...: exits non-zero, nothing on stdout, one line
-# on stderr "name: ..." that contains WANT.
-bad() {
-  want=$1; prog=$2; shift 2
-  name=$(basename "$prog")
-  "$prog" "$@" >"$work/out" 2>"$work/err"
-  status=$?
-  lines=$(wc -l <"$work/err")
-  [ $status -ne 0 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
-    grep -q "^$name: " "$work/err" && grep -q -F -e "$want" "$work/err"
-  check $? "$name $* fails (status $status) with one line: \
-$(head -n 1 "$work/err")"
-}
-
 echo "1..31"
 
 # --save onto an existing file, before any training: refused, untouched.
+exists="$work/old.json: the model file exists; add --force to replace it"
 for prog in "$ch05" "$ch06" "$ch07" "$ch08" "$ch09" "$ch10" "$ch11"; do
+  name=$(basename "$prog")
   printf 'precious\n' >"$work/old.json"
-  bad "$work/old.json: the model file exists; add --force to replace it" \
-    "$prog" --data "${mnist:-$work/nowhere}" --save "$work/old.json"
+  bad_with "$exists" --data "$data" --save "$work/old.json"
   printf 'precious\n' | cmp -s - "$work/old.json"
-  check $? "$(basename "$prog") --save leaves the existing file as it was"
+  check $? "$name --save leaves the existing file as it was"
 done
-bad "directory $work/none not found" "$ch05" --save "$work/none/m.json"
+prog=$ch05 name=sgd
+bad_with "directory $work/none not found" --save "$work/none/m.json"
 
 # Bad models and bad images.
-bad "no model given; name one with --model FILE" "$predict" x.png
-bad "$work/missing.json: " "$predict" --model "$work/missing.json" x.png
+prog=$predict name=predict
+bad_with "no model given; name one with --model FILE" x.png
+bad_with "$work/missing.json: " --model "$work/missing.json" x.png
 : >"$work/empty.json"
-bad "$work/empty.json: " "$predict" --model "$work/empty.json" x.png
+bad_with "$work/empty.json: " --model "$work/empty.json" x.png
 printf '{"format": "nnc-model", "version": 1, "sizes": [784, 3' \
   >"$work/cut.json"
-bad "$work/cut.json: " "$predict" --model "$work/cut.json" x.png
+bad_with "$work/cut.json: " --model "$work/cut.json" x.png
 printf '{"format": "something-else"}\n' >"$work/other.json"
-bad "$work/other.json: " "$predict" --model "$work/other.json" x.png
+bad_with "$work/other.json: " --model "$work/other.json" x.png
 
-if [ -z "$mnist" ]; then
-  for what in "train and save a network" "image not found" \
-      "a blank image" "an image with no ink" "a file that is not an image" \
-      "--confusion reads the test set as training did" \
-      "a test digit as a picture is read as 7" \
-      "cross-entropy --save" "regularization --save" \
-      "initialization --save" "softmax --save"; do
-    skip "$what"
-  done
-  exit $fail
-fi
+needs_mnist "train and save a network" "image not found" \
+  "a blank image" "an image with no ink" "a file that is not an image" \
+  "--confusion reads the test set as training did" \
+  "a test digit as a picture is read as 7" \
+  "cross-entropy --save" "regularization --save" \
+  "initialization --save" "softmax --save"
 
 "$ch11" --data "$mnist" --train-size 1000 --epochs 2 \
   --save "$work/model.json" >"$work/train.out" 2>"$work/train.err"
 check $? "hyperparameters --train-size 1000 --epochs 2 --save model.json"
 model=$work/model.json
 
-bad "$work/nothing.png: " "$predict" --model "$model" "$work/nothing.png"
+bad_with "$work/nothing.png: " --model "$model" "$work/nothing.png"
 # A blank image: every pixel the same.  No ink: faint marks only.
 printf 'P5\n4 4\n255\n' >"$work/blank.pgm"
 printf '\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200' \
   >>"$work/blank.pgm"
-bad "$work/blank.pgm: " "$predict" --model "$model" "$work/blank.pgm"
+bad_with "$work/blank.pgm: " --model "$model" "$work/blank.pgm"
 printf 'P5\n4 4\n255\n' >"$work/faint.pgm"
 printf '\200\200\200\200\200\205\205\200\200\205\205\200\200\200\200\200' \
   >>"$work/faint.pgm"
-bad "$work/faint.pgm: " "$predict" --model "$model" "$work/faint.pgm"
+bad_with "$work/faint.pgm: " --model "$model" "$work/faint.pgm"
 printf 'hello\n' >"$work/text.png"
-bad "$work/text.png: " "$predict" --model "$model" "$work/text.png"
+bad_with "$work/text.png: " --model "$model" "$work/text.png"
 
 # The test accuracy of the kept epoch, as training printed it, is what
 # the loaded network reads right.

@@ -9,27 +9,20 @@
 # and is skipped without it.
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
+. "$top_srcdir/tests/lib.sh"
 sgd=$top_builddir/chapters/05-sgd/sgd
-
-mnist=
-for dir in "$top_builddir/data/mnist" "$top_srcdir/data/mnist"; do
-  if [ -f "$dir/t10k-labels-idx1-ubyte" ]; then mnist=$dir; break; fi
-done
-
-work=$(mktemp -d) || exit 1
-trap 'rm -rf "$work"' EXIT
 nowhere=$work/no-such-directory
 
 echo "1..23"
-n=0
-fail=0
+
+# This test's bad and good, stricter than those of tests/lib.sh, stand
+# in for them: the status must be 1, and each result says WHAT it tries.
 
 # bad WHAT WANT ARG...: runs sgd with ARG... and checks that it fails
 # with one stderr line "sgd: ..." containing the fixed string WANT.
 bad() {
   what=$1 want=$2
   shift 2
-  n=$((n + 1))
   "$sgd" "$@" >"$work/out" 2>"$work/err" </dev/null
   status=$?
   lines=$(wc -l <"$work/err")
@@ -40,15 +33,14 @@ bad() {
   esac
   if [ "$status" -eq 1 ] && [ ! -s "$work/out" ] && [ "$lines" -eq 1 ] &&
      [ "$form" = yes ] && grep -q -F -e "$want" "$work/err"; then
-    echo "ok $n - $what: $line"
+    ok "$what: $line"
   else
-    echo "not ok $n - $what"
+    not_ok "$what"
     echo "# command: sgd $*"
     echo "# exit status $status (want 1), $lines stderr lines (want 1)"
     echo "# want a line 'sgd: ...' containing: $want"
     sed 's/^/# stdout: /' "$work/out" | head -n 3
     sed 's/^/# stderr: /' "$work/err" | head -n 5
-    fail=1
   fi
 }
 
@@ -57,7 +49,6 @@ bad() {
 good() {
   what=$1 want=$2
   shift 2
-  n=$((n + 1))
   "$sgd" "$@" >"$work/out" 2>"$work/err" </dev/null
   status=$?
   first=$(head -n 1 "$work/out")
@@ -66,13 +57,12 @@ good() {
     *) start=no ;;
   esac
   if [ "$status" -eq 0 ] && [ ! -s "$work/err" ] && [ "$start" = yes ]; then
-    echo "ok $n - $what: $first"
+    ok "$what: $first"
   else
-    echo "not ok $n - $what"
+    not_ok "$what"
     echo "# exit status $status (want 0); want stdout to start '$want'"
     sed 's/^/# stdout: /' "$work/out" | head -n 3
     sed 's/^/# stderr: /' "$work/err" | head -n 5
-    fail=1
   fi
 }
 
@@ -131,9 +121,7 @@ if [ -n "$mnist" ]; then
     "--batch-size: 10 is larger than the 5 training images" \
     --data "$mnist" --train-size 5 --batch-size 10
 else
-  n=$((n + 1))
-  echo "ok $n - a mini-batch larger than the training set" \
-    "# SKIP MNIST not found; run make data"
+  skip "a mini-batch larger than the training set"
 fi
 
 good "--help" "Usage: sgd [OPTION]..." --help
