@@ -18,6 +18,8 @@
 # network's counts a little; when the programs are linked with another
 # CBLAS, a quote that is not matched exactly may still pass if every
 # line has the same words and each number is within 3% of the quote.
+#
+# Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 . "$top_srcdir/tests/lib.sh"

@@ -2,6 +2,8 @@
 # test-01-program.sh -- chapter 1's program: --help and --version
 # succeed on stdout; a bad option or a stray argument fails with one
 # line on stderr that names the program.
+#
+# Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 . "$top_srcdir/tests/lib.sh"

@@ -4,6 +4,8 @@
 # on stderr that names the program; with MNIST, a seed gives the same
 # output twice, another seed another output, and the untrained network
 # reads right about as many test images as guessing would (1 in 10).
+#
+# Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 . "$top_srcdir/tests/lib.sh"

@@ -4,6 +4,8 @@
 # on stderr that names the program; with MNIST, the XOR example's cost
 # falls at every printed step and ends with 4 of 4 right, and the
 # feedforward counts are 2 per parameter per image.
+#
+# Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 . "$top_srcdir/tests/lib.sh"

@@ -7,6 +7,8 @@
 # --version must print to stdout and exit 0.  The options are parsed by
 # src/options.c, shared by every chapter program.  One check needs MNIST
 # and is skipped without it.
+#
+# Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
 : "${top_srcdir:=.}" "${top_builddir:=.}"
 . "$top_srcdir/tests/lib.sh"
