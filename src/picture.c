@@ -40,8 +40,10 @@
 #define INK 0
 #define MAX_TILE_SIDE 4096   /* the largest tile, in pixels a side */
 #define MAX_PIXELS ((double) (1 << 28))   /* in the zoomed picture */
-/* Bytes of stb_easy_font quads per character, as its header advises. */
-#define QUAD_BYTES_PER_CHAR 270
+/* Bytes of stb_easy_font quads per character: 64 a quad, and room for
+ * 16 quads, more than its busiest character draws ('X', 11).  Its
+ * header's figure of 270 bytes is an average; "8>8" needs 23 quads. */
+#define QUAD_BYTES_PER_CHAR (16 * 64)
 
 /* A grey image being drawn. */
 struct canvas {

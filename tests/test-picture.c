@@ -3,9 +3,9 @@
  * The test draws grids of digits and of weights made up here, reads the
  * PNG files back with stb_image, and checks the picture pixel by pixel
  * where it knows what must be there: the size of the grid, ink drawn
- * black on white, the grey between tiles, captions, the zoom, and the
- * weights' grey scale around 0.  Bad requests must be refused, and an
- * existing file kept unless the caller forces.
+ * black on white, the grey between tiles, captions (drawn whole), the
+ * zoom, and the weights' grey scale around 0.  Bad requests must be
+ * refused, and an existing file kept unless the caller forces.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -258,12 +258,50 @@ check_refused(void)
   gsl_matrix_free(w);
 }
 
+#define CAPTION_CHECKS 1
+
+/* A caption is drawn whole, however many strokes its characters take:
+ * "8>8", the busiest caption of --errors, has exactly the ink of two
+ * "8"s and a ">" drawn alone. */
+static void
+check_caption_whole(void)
+{
+  static unsigned char storage[MNIST_PIXELS];
+  const unsigned char *digits[3] = { storage, storage, storage };
+  const char *captions[3] = { "8", ">", "8>8" };
+  struct picture_grid grid = { 3, 1, true };
+  const char *path = scratch_path("caption.png");
+  char err[256] = "";
+  struct image im;
+  size_t eight, arrow, whole;
+
+  if (picture_write_digits(path, digits, captions, 3, &grid, err,
+                           sizeof err) != PICTURE_OK) {
+    tap_ok(false, "three captioned tiles are drawn");
+    tap_diag("%s", err);
+    return;
+  }
+  im = read_png(path);
+  if (im.v == NULL) {
+    tap_ok(false, "the picture of three captions can be read back");
+    return;
+  }
+  eight = caption_ink(&im, 2, 2);
+  arrow = caption_ink(&im, 32, 2);
+  whole = caption_ink(&im, 62, 2);
+  tap_ok(eight > 0 && arrow > 0 && whole == 2 * eight + arrow,
+         "the caption \"8>8\" has %zu dark pixels, two \"8\"s (%zu) "
+         "and a \">\" (%zu)", whole, eight, arrow);
+  stbi_image_free(im.v);
+}
+
 int
 main(void)
 {
   scratch_init("test-picture");
-  tap_plan(DIGIT_CHECKS + WEIGHT_CHECKS + REFUSED_CHECKS);
+  tap_plan(DIGIT_CHECKS + CAPTION_CHECKS + WEIGHT_CHECKS + REFUSED_CHECKS);
   check_digits();
+  check_caption_whole();
   check_weights();
   check_refused();
   return tap_done();
