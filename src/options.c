@@ -564,9 +564,19 @@ options_check_mnist_sizes(const struct options *opts)
 }
 
 void
-options_check_batch_size(const struct options *opts, size_t n)
+options_check_batch_size(const struct options *opts)
 {
-  if (opts->batch_size > n)
+  if (opts->batch_size > opts->train_size)
     program_fatal("--batch-size: %zu is larger than the %zu training "
-                  "images", opts->batch_size, n);
+                  "images of --train-size", opts->batch_size,
+                  opts->train_size);
+}
+
+void
+options_take_training(const struct options *opts, struct dataset *training)
+{
+  if (training->n < opts->train_size)
+    program_fatal("--train-size: %zu is more than the %zu training images "
+                  "in %s", opts->train_size, training->n, opts->data);
+  mnist_truncate(training, opts->train_size);
 }

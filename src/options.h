@@ -14,6 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct dataset;   /* mnist.h */
+
 /* At most this many layers, input and output included. */
 #define OPTIONS_MAX_LAYERS 16
 
@@ -113,8 +115,15 @@ void options_parse(int argc, char **argv, struct options *opts,
 void options_check_mnist_sizes(const struct options *opts);
 
 /* Ends the program unless a mini-batch of opts->batch_size examples
- * fits in N training images. */
-void options_check_batch_size(const struct options *opts, size_t n);
+ * fits in the opts->train_size training images. */
+void options_check_batch_size(const struct options *opts);
+
+/* Keeps the first opts->train_size images of TRAINING, as loaded from
+ * opts->data, or ends the program if it holds fewer: a smaller set
+ * than asked for would train on less without a word, and a model file
+ * would record the wrong size. */
+void options_take_training(const struct options *opts,
+                           struct dataset *training);
 
 /* Writes SIZES[0..NUM_LAYERS-1] as "784,30,10" into BUF of LEN bytes. */
 void options_format_sizes(const size_t *sizes, size_t num_layers,

@@ -11,11 +11,14 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
@@ -35,6 +38,22 @@ gsl_handler(const char *reason, const char *file, int line, int gsl_errno)
                 reason, gsl_strerror(gsl_errno), file, line);
 }
 
+/* Run at exit: the results a program printed may still sit in stdout's
+ * buffer, and writing them can fail (a full disk, a closed file).  A
+ * program whose results were not all written must not exit 0. */
+static void
+close_stdout(void)
+{
+  bool failed = ferror(stdout) != 0;
+
+  errno = 0;
+  if (fclose(stdout) != 0 || failed) {
+    fprintf(stderr, "%s: write error%s%s\n", name, errno ? ": " : "",
+            errno ? strerror(errno) : "");
+    _exit(EXIT_FAILURE);
+  }
+}
+
 void
 program_init(const char *argv0)
 {
@@ -43,6 +62,7 @@ program_init(const char *argv0)
   if (argv0 && *argv0)
     name = slash ? slash + 1 : argv0;
   gsl_set_error_handler(gsl_handler);
+  atexit(close_stdout);
 #ifdef HAVE_OPENBLAS_SET_NUM_THREADS
   /* OpenBLAS starts one thread per core; for products as small as
    * 30 x 784 times 784 x 10 the threads cost more than they save. */
@@ -57,17 +77,32 @@ program_name(void)
   return name;
 }
 
+/* Prints "program: PREFIXmessage" as one line on stderr.  A message
+ * may quote what the user typed, a file name or an option's value, and
+ * that may hold a newline or a terminal's escape codes: each control
+ * character is shown as '?', so that the message stays one line and
+ * prints as text. */
+static void
+report(const char *prefix, const char *format, va_list ap)
+{
+  char line[8192];
+
+  vsnprintf(line, sizeof line, format, ap);
+  for (char *p = line; *p != '\0'; p++)
+    if ((unsigned char) *p < ' ' || *p == '\177')
+      *p = '?';
+  fflush(stdout);
+  fprintf(stderr, "%s: %s%s\n", name, prefix, line);
+}
+
 void
 program_fatal(const char *format, ...)
 {
   va_list ap;
 
-  fflush(stdout);
-  fprintf(stderr, "%s: ", name);
   va_start(ap, format);
-  vfprintf(stderr, format, ap);
+  report("", format, ap);
   va_end(ap);
-  fputc('\n', stderr);
   exit(EXIT_FAILURE);
 }
 
@@ -76,12 +111,9 @@ program_warn(const char *format, ...)
 {
   va_list ap;
 
-  fflush(stdout);
-  fprintf(stderr, "%s: warning: ", name);
   va_start(ap, format);
-  vfprintf(stderr, format, ap);
+  report("warning: ", format, ap);
   va_end(ap);
-  fputc('\n', stderr);
 }
 
 void *

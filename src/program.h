@@ -13,15 +13,18 @@
 #include <stddef.h>
 
 /* Remembers the base name of ARGV0 for messages, installs the GSL error
- * handler, and, unless OPENBLAS_NUM_THREADS is set, runs OpenBLAS on one
- * thread (faster for the small products of these networks). */
+ * handler, has the program fail at exit if its stdout could not all be
+ * written ("write error: No space left on device"), and, unless
+ * OPENBLAS_NUM_THREADS is set, runs OpenBLAS on one thread (faster for
+ * the small products of these networks). */
 void program_init(const char *argv0);
 
 /* The name given to program_init(), or "nnc" before it is called. */
 const char *program_name(void);
 
 /* Prints "program: MESSAGE" and a newline to stderr, then exits with
- * EXIT_FAILURE.  FORMAT is printf-style. */
+ * EXIT_FAILURE.  FORMAT is printf-style; a control character in the
+ * message, such as a newline in a file name, is printed as '?'. */
 void program_fatal(const char *format, ...)
   __attribute__((noreturn, format(printf, 1, 2)));
 

@@ -5,8 +5,9 @@
 # nothing on stdout, and exactly one line on stderr in GNU form,
 # "sgd: subject: problem", that says what is wrong.  --help and
 # --version must print to stdout and exit 0.  The options are parsed by
-# src/options.c, shared by every chapter program.  One check needs MNIST
-# and is skipped without it.
+# src/options.c, shared by every chapter program.  A newline typed in
+# an argument must not break that line in two, and output that cannot
+# be written (a full disk) must end in an error, not in exit status 0.
 #
 # Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
 
@@ -15,7 +16,7 @@
 sgd=$top_builddir/chapters/05-sgd/sgd
 nowhere=$work/no-such-directory
 
-echo "1..23"
+echo "1..26"
 
 # This test's bad and good, stricter than those of tests/lib.sh, stand
 # in for them: the status must be 1, and each result says WHAT it tries.
@@ -118,15 +119,49 @@ bad "a missing data directory" \
   "no-such-directory: MNIST directory not found; run 'make data'" \
   --data "$nowhere"
 
-if [ -n "$mnist" ]; then
-  bad "a mini-batch larger than the training set" \
-    "--batch-size: 10 is larger than the 5 training images" \
-    --data "$mnist" --train-size 5 --batch-size 10
-else
-  skip "a mini-batch larger than the training set"
-fi
+bad "a mini-batch larger than the training set" \
+  "--batch-size: 10 is larger than the 5 training images of --train-size" \
+  --data "$nowhere" --train-size 5 --batch-size 10
+
+# A data set of MNIST's shape but only 10005 training images, blank
+# and labelled 0: once the last 10000 are kept for validation, 5 are
+# left for training.  be32 N: the 4 bytes of N, most significant first,
+# as IDX headers store counts.
+be32() {
+  for shift in 24 16 8 0; do
+    printf "\\$(printf %o $(($1 >> shift & 255)))"
+  done
+}
+tiny=$work/tiny
+mkdir "$tiny"
+for set in train:10005 t10k:1; do
+  prefix=${set%:*} count=${set#*:}
+  { printf '\0\0\10\3'; be32 "$count"; be32 28; be32 28
+    head -c $((count * 784)) /dev/zero; } >"$tiny/$prefix-images-idx3-ubyte"
+  { printf '\0\0\10\1'; be32 "$count"
+    head -c "$count" /dev/zero; } >"$tiny/$prefix-labels-idx1-ubyte"
+done
+bad "--train-size beyond the training images the data holds" \
+  "--train-size: 6 is more than the 5 training images in $tiny" \
+  --data "$tiny" --train-size 6 --batch-size 1
 
 good "--help" "Usage: sgd [OPTION]..." --help
 good "--version" "sgd (nnc) " --version
+
+# A newline in what the user typed stays inside the one line.
+bad "a data directory whose name holds a newline" \
+  "a?b: MNIST directory not found" --data "$(printf 'a\nb')"
+
+# Output that cannot be written is an error, not a silent exit 0.
+if [ -c /dev/full ]; then
+  "$sgd" --help >/dev/full 2>"$work/err"
+  status=$?
+  [ "$status" -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] &&
+    grep -q '^sgd: write error: ' "$work/err"
+  check $? "--help onto a full disk fails (status $status):" \
+    "$(head -n 1 "$work/err")"
+else
+  ok "--help onto a full disk fails # SKIP no /dev/full here"
+fi
 
 exit $fail

@@ -71,13 +71,11 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  options_check_batch_size(&opts, opts.train_size);
+  options_check_batch_size(&opts);
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, NULL, &test);
-  mnist_truncate(&training, opts.train_size);
-  /* Again, in case the files hold fewer images than asked for. */
-  options_check_batch_size(&opts, training.n);
+  options_take_training(&opts, &training);
 
   gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
   gsl_rng_set(r, opts.seed);

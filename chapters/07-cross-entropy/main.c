@@ -139,12 +139,11 @@ main(int argc, char **argv)
     return EXIT_SUCCESS;
   }
   options_check_mnist_sizes(&opts);
-  options_check_batch_size(&opts, opts.train_size);
+  options_check_batch_size(&opts);
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, NULL, &test);
-  mnist_truncate(&training, opts.train_size);
-  options_check_batch_size(&opts, training.n);
+  options_take_training(&opts, &training);
 
   /* Chapter 6's run, draw for draw: the initial weights, then one
    * shuffle per epoch. */

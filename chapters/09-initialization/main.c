@@ -173,7 +173,7 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  options_check_batch_size(&opts, opts.train_size);
+  options_check_batch_size(&opts);
   regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
                             opts.train_size);
   /* Before loading the data, so that a bad --log fails at once. */
@@ -182,10 +182,7 @@ main(int argc, char **argv)
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, &validation, &test);
-  mnist_truncate(&training, opts.train_size);
-  options_check_batch_size(&opts, training.n);
-  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
-                            training.n);
+  options_take_training(&opts, &training);
   bool on_test = strcmp(opts.eval, "test") == 0;
   const struct dataset *evaluation = on_test ? &test : &validation;
 

@@ -124,16 +124,13 @@ main(int argc, char **argv)
   program_init(argv[0]);
   options_parse(argc, argv, &opts, &program);
   options_check_mnist_sizes(&opts);
-  options_check_batch_size(&opts, opts.train_size);
+  options_check_batch_size(&opts);
   regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
                             opts.train_size);
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, &validation, &test);
-  mnist_truncate(&training, opts.train_size);
-  options_check_batch_size(&opts, training.n);
-  regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
-                            training.n);
+  options_take_training(&opts, &training);
 
   if (opts.compare) {
     compare(&opts, &training, &validation, &test);
