@@ -1,6 +1,7 @@
 #!/bin/sh
 # test-11-program.sh -- chapter 11's program: bad values of its own
-# options get one line on stderr; on MNIST, a short run keeps its best
+# options get one line on stderr, and so does --save with --compare;
+# on MNIST, training that diverges is stopped, a short run keeps its best
 # epoch (the kept count is the largest one printed), and --compare
 # prints its four rows, whose plain SGD and schedule rows agree until
 # the schedule first halves eta.
@@ -15,17 +16,25 @@ name=hyperparameters
 # The bad options are tried on MNIST when there is one.
 bad_data=$data
 
-echo "1..8"
+echo "1..10"
 bad_with "--momentum: '1' is out of range" --momentum 1
 bad_with "--momentum: '-0.5' is out of range" --momentum -0.5
 bad_with "--patience: '0' is out of range" --patience 0
 bad_with "--cost: 'cubic' is not one of" --cost cubic
 bad_with "eta lambda / n = 0.05 * 1000 / 10 = 5 must be below 1" \
   --train-size=10 --batch-size=10 --lambda=1000
+bad_with "--save: --compare trains four networks" \
+  --compare --save "$work/cmp.json"
 
-needs_mnist "a short run keeps its best validation count" \
+needs_mnist "a run that diverges is stopped" \
+  "a short run keeps its best validation count" \
   "--compare prints four rows" \
   "--compare: plain SGD and the schedule agree before any halving"
+
+# The quadratic cost at a huge eta saturates every output neuron at
+# once; training must stop there, not print chance-level counts.
+bad_with "training diverged in epoch 0: every output neuron is saturated" \
+  --train-size 1000 --epochs 3 --eta 1e10 --lambda 0 --cost quadratic
 
 "$prog" --data "$mnist" --train-size 1000 --epochs 6 --patience 2 \
   >"$work/run" 2>/dev/null

@@ -127,6 +127,9 @@ main(int argc, char **argv)
   options_check_batch_size(&opts);
   regularization_check_rate(opts.regularization, opts.eta, opts.lambda,
                             opts.train_size);
+  if (opts.save != NULL && opts.compare)
+    program_fatal("--save: --compare trains four networks; leave out "
+                  "--compare to train and save one");
   if (opts.save != NULL)
     savemodel_check(opts.save, opts.force);
   mnist_load(opts.data, &training, &validation, &test);

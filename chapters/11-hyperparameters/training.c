@@ -32,13 +32,10 @@ training_run(const struct training_setup *setup, struct minibatch *mb,
     /* With mu = 0 the velocity is the step: plain SGD. */
     momentum_epoch(v, mb, net, training, setup->batch_size, st->eta,
                    setup->mu, r);
-    if (!network_is_finite(net))
-      program_fatal("training diverged in epoch %zu: a weight or bias "
-                    "is no longer a finite number; try a smaller --eta",
-                    epoch);
+    double seconds = program_seconds() - start;
+    minibatch_check_divergence(mb, net, training, epoch);
     size_t correct = minibatch_evaluate_count(mb, net, validation);
-    fprintf(stderr, "epoch %zu: %.2f s\n", epoch,
-            program_seconds() - start);
+    fprintf(stderr, "epoch %zu: %.2f s\n", epoch, seconds);
     if (out != NULL)
       fprintf(out, "Epoch %zu: %zu / %zu\n", epoch, correct,
               validation->n);
