@@ -2,7 +2,8 @@
 # test-12-program.sh -- chapter 12: --save refuses a file that exists
 # (leaving it as it was) unless --force is given; predict says in one
 # line what is wrong with a missing, empty, cut-short or foreign model
-# file, an unreadable image, a blank image or one with no ink; and on
+# file, a model whose outputs overflow, an unreadable image, a blank
+# image or one with no ink; and on
 # MNIST, a network trained and saved by chapter 11's program reads the
 # test set in predict --confusion as it did when it was trained, and
 # predict reads a test digit written as a picture; and so do the
@@ -24,7 +25,7 @@ ch08=$top_builddir/chapters/08-regularization/regularization
 ch09=$top_builddir/chapters/09-initialization/initialization
 ch10=$top_builddir/chapters/10-softmax/softmax
 
-echo "1..32"
+echo "1..33"
 
 # --save onto an existing file, before any training: refused, untouched.
 exists="$work/old.json: the model file exists; add --force to replace it"
@@ -49,6 +50,28 @@ printf '{"format": "nnc-model", "version": 1, "sizes": [784, 3' \
 bad_with "$work/cut.json: " --model "$work/cut.json" x.png
 printf '{"format": "something-else"}\n' >"$work/other.json"
 bad_with "$work/other.json: " --model "$work/other.json" x.png
+
+# A softmax network [784, 10] whose weights are all 1e308: finite, but
+# z^L overflows on any ink, and softmax gives NaN; and an 8 x 8 image,
+# a block of white ink 4 wide and 2 high in the middle of black.
+awk 'BEGIN {
+  printf "{\"format\": \"nnc-model\", \"version\": 1, \"sizes\": [784, 10],"
+  printf " \"cost\": \"log-likelihood\", \"output\": \"softmax\","
+  printf " \"training\": {}, \"layers\": [{\"layer\": 1, \"b\": [0"
+  for (j = 1; j < 10; j++) printf ", 0"
+  printf "], \"w\": ["
+  for (j = 0; j < 10; j++) {
+    printf "%s[1e308", j ? ", " : ""
+    for (k = 1; k < 784; k++) printf ", 1e308"
+    printf "]"
+  }
+  printf "]}]}\n"
+}' >"$work/huge.json"
+{ printf 'P5\n8 8\n255\n'; head -c 26 /dev/zero; printf '\377\377\377\377'
+  head -c 4 /dev/zero; printf '\377\377\377\377'; head -c 26 /dev/zero
+} >"$work/bar.pgm"
+bad_with "$work/huge.json: the network's outputs for $work/bar.pgm are \
+not numbers" --model "$work/huge.json" "$work/bar.pgm"
 
 needs_mnist "train and save a network" "image not found" \
   "a blank image" "an image with no ink" "a file that is not an image" \

@@ -13,6 +13,7 @@
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -29,8 +30,10 @@
 #include "picture.h"
 #include "program.h"
 
-/* Test images fed forward at a time. */
+/* Test images fed forward at a time, unless the network is so wide
+ * that their activations would take more than BATCH_BYTES. */
 #define BATCH 100
+#define BATCH_BYTES (64u << 20)
 
 /* The most misread digits drawn by --errors. */
 #define MAX_ERRORS 400
@@ -43,11 +46,44 @@ static const struct options_program program = {
   | OPTIONS_ERRORS | OPTIONS_WEIGHTS | OPTIONS_FORCE | OPTIONS_FILES
 };
 
+/* The columns of the mini-batch that feeds images forward: BATCH, or
+ * fewer for a network so wide that z^l, a^l and delta^l of BATCH
+ * images, for l = 0..L, would take more than BATCH_BYTES.  A model file
+ * of a few megabytes can ask for a layer of a million neurons. */
+static size_t
+batch_capacity(const struct network *net)
+{
+  size_t neurons = 0;
+
+  for (size_t l = 0; l < net->num_layers; l++)   /* l = 0..L */
+    neurons += net->sizes[l];
+  size_t m = BATCH_BYTES / (3 * neurons * sizeof(double));
+  return m < 1 ? 1 : m > BATCH ? BATCH : m;
+}
+
+/* Ends the program unless the M outputs a^L that MB holds are finite
+ * numbers: a model file may hold weights so large, yet finite, that
+ * z^L overflows and softmax gives NaN, and an answer read from NaN
+ * would be no answer at all.  WHAT names the input. */
+static void
+check_outputs(const struct minibatch *mb, const char *model, size_t L,
+              size_t m, const char *what)
+{
+  gsl_matrix_const_view a = gsl_matrix_const_submatrix(mb->a[L], 0, 0,
+                                                       mb->a[L]->size1, m);
+
+  for (size_t j = 0; j < a.matrix.size1; j++)
+    for (size_t i = 0; i < m; i++)
+      if (!isfinite(gsl_matrix_get(&a.matrix, j, i)))
+        program_fatal("%s: the network's outputs for %s are not numbers; "
+                      "its weights are too large", model, what);
+}
+
 /* Reads the image file PATH, feeds it forward and prints the answer;
  * ends the program with one line if PATH cannot be read as a digit. */
 static void
 predict_file(struct minibatch *mb, const struct network *net,
-             const char *path, bool show)
+             const char *model, const char *path, bool show)
 {
   unsigned char bytes[MNIST_PIXELS];
   char err[512];
@@ -63,6 +99,7 @@ predict_file(struct minibatch *mb, const struct network *net,
   unsigned char label = 0;
   struct dataset one = { 1, &x.matrix, &label };
   minibatch_feed_rows(mb, net, &one, 0, 1);
+  check_outputs(mb, model, L, 1, path);
   gsl_vector_const_view a = gsl_matrix_const_column(mb->a[L], 0);
 
   printf("%s: %zu\n", path, evaluate_argmax(&a.vector));
@@ -79,15 +116,17 @@ predict_file(struct minibatch *mb, const struct network *net,
  * as r.  Returns the number read right. */
 static size_t
 classify_test(struct minibatch *mb, const struct network *net,
-              const struct dataset *test, unsigned char *read,
+              const char *model, const struct dataset *test,
+              unsigned char *read,
               size_t counts[MNIST_CLASSES][MNIST_CLASSES])
 {
-  size_t L = net->num_layers - 1, right = 0;
+  size_t L = net->num_layers - 1, right = 0, batch = mb->capacity;
 
-  for (size_t first = 0; first < test->n; first += BATCH) {
-    size_t m = test->n - first < BATCH ? test->n - first : BATCH;
+  for (size_t first = 0; first < test->n; first += batch) {
+    size_t m = test->n - first < batch ? test->n - first : batch;
 
     minibatch_feed_rows(mb, net, test, first, m);
+    check_outputs(mb, model, L, m, "the test images");
     for (size_t i = 0; i < m; i++) {
       gsl_vector_const_view a = gsl_matrix_const_column(mb->a[L], i);
       size_t t = test->y[first + i], r = evaluate_argmax(&a.vector);
@@ -177,11 +216,11 @@ main(int argc, char **argv)
                   program_name());
 
   struct network *net = loadmodel_read(opts.model, &cost);
-  struct minibatch *mb = minibatch_alloc(net, BATCH, 0);
+  struct minibatch *mb = minibatch_alloc(net, batch_capacity(net), 0);
   mb->cost = cost;
 
   for (size_t i = 0; i < opts.num_operands; i++)
-    predict_file(mb, net, opts.operands[i], opts.show);
+    predict_file(mb, net, opts.model, opts.operands[i], opts.show);
 
   if (opts.weights != NULL) {
     struct picture_grid grid = { .columns = 0, .zoom = 2,
@@ -200,7 +239,8 @@ main(int argc, char **argv)
 
     mnist_load(opts.data, NULL, NULL, &test);
     unsigned char *read = program_calloc(test.n, 1);
-    size_t right = classify_test(mb, net, &test, read, counts);
+    size_t right = classify_test(mb, net, opts.model, &test, read,
+                                 counts);
     if (opts.confusion)
       print_confusion(counts, right, test.n);
     if (opts.errors != NULL)
