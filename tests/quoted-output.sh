@@ -11,7 +11,9 @@
 # chapters/ is the build tree's and data/mnist the MNIST files, and
 # compares its stdout with the block, line for line.  Commands that need
 # MNIST are skipped when it is absent.  Usage: quoted-output.sh [FILE...];
-# by default, README.md and every chapters/*/README.md.
+# by default, README.md and every chapters/*/README.md.  'make check'
+# runs it once for each text, so that each text passes or fails as a
+# test of its own.
 #
 # The quotes were recorded with OpenBLAS.  Another CBLAS adds the same
 # products in another order, and the rounding can move a trained
@@ -116,6 +118,8 @@ while [ "$i" -le "$count" ]; do
   line=$(cat "$work/q.$i.cmd")
   cmd=${line#??}
   file=$(cat "$work/q.$i.file")
+  # The text's name from the top of the source tree, however given.
+  file=$(cd "$(dirname "$file")" && pwd)/$(basename "$file")
   file=${file#"$src/"}
   if [ ! -f "$work/q.$i.want" ]; then
     not_ok "$file: no fenced block after the marker of '$cmd'"
