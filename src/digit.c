@@ -1,7 +1,9 @@
 /* digit.c -- a user's image made into an MNIST-like digit (see digit.h).
  *
- * stb_image decodes the file; stb_image_resize scales the digit.  The
- * rest is the few steps digit.h lists, each a function here, in order.
+ * stb_image decodes the file, once the header of a PGM or PPM file,
+ * which stb_image 2.27 does not read safely, has been checked here;
+ * stb_image_resize scales the digit.  The rest is the few steps digit.h
+ * lists, each a function here, in order.
  * Levels are floats in [0, 1] from step 3 on, and become bytes only at
  * the end, so that rounding happens once.
  *
@@ -11,6 +13,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,17 +373,139 @@ grey_on_white(const unsigned char *ga, size_t n)
   return grey;
 }
 
+/* True for the bytes stb_image takes for white space in the header of
+ * a PGM or PPM file. */
+static bool
+pnm_space(int c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f'
+         || c == '\r';
+}
+
+/* Reads a number of the header of the PGM or PPM file F into *VALUE,
+ * *C holding the byte read last: skips white space and '#' comments to
+ * the end of their line, as stb_image does, then reads the digits and
+ * leaves in *C the byte after them.  A number too large for a size_t
+ * is taken as SIZE_MAX.  Returns 0, or -1 when no digit comes first. */
+static int
+pnm_number(FILE *f, int *c, size_t *value)
+{
+  for (;;) {
+    while (pnm_space(*c))
+      *c = getc(f);
+    if (*c != '#')
+      break;
+    while (*c != EOF && *c != '\n' && *c != '\r')
+      *c = getc(f);
+  }
+  if (*c < '0' || *c > '9')
+    return -1;
+  for (*value = 0; *c >= '0' && *c <= '9'; *c = getc(f)) {
+    size_t d = (size_t) (*c - '0');
+
+    *value = *value > (SIZE_MAX - d) / 10 ? SIZE_MAX : *value * 10 + d;
+  }
+  return 0;
+}
+
+/* Checks that an image of WIDTH x HEIGHT pixels has at most
+ * DIGIT_MAX_PIXELS.  Returns 0, or -1 with a reason in ERR. */
+static int
+check_size(size_t width, size_t height, char *err, size_t errlen)
+{
+  if (height > 0 && width > DIGIT_MAX_PIXELS / height) {
+    snprintf(err, errlen, "too large: %zu x %zu pixels, and at most %zu "
+             "megapixels are read", width, height, DIGIT_MAX_PIXELS >> 20);
+    return -1;
+  }
+  return 0;
+}
+
+/* Checks the header of F, a PGM file (magic P5) or a PPM file (P6)
+ * named NAME, before stb_image reads it: stb_image 2.27 reads past the
+ * end of its own buffer when it converts 16-bit samples, and keeps the
+ * sides in an int that a long number overflows.  Returns 0 for a file
+ * of 8-bit samples and of 1 to DIGIT_MAX_PIXELS pixels, or -1 with a
+ * reason in ERR.  Leaves F at its start. */
+static int
+check_pnm(FILE *f, const char *name, char *err, size_t errlen)
+{
+  size_t width = 0, height = 0, maxval = 0;
+  int c = fseek(f, 2, SEEK_SET) == 0 ? getc(f) : EOF, status = -1;
+
+  if (pnm_number(f, &c, &width) != 0 || pnm_number(f, &c, &height) != 0
+      || pnm_number(f, &c, &maxval) != 0) {
+    if (c == EOF)
+      snprintf(err, errlen, "truncated: the file ends within its %s "
+               "header", name);
+    else
+      snprintf(err, errlen, "not an image that can be read (a %s header "
+               "without its width, height and maximum value)", name);
+  } else if (maxval == 0 || maxval > 65535)
+    snprintf(err, errlen, "not an image that can be read (a %s maximum "
+             "value of %zu, and 1 to 65535 are allowed)", name, maxval);
+  else if (maxval > 255)
+    snprintf(err, errlen, "16-bit PGM/PPM files are not read; save the "
+             "image with 8 bits per sample");
+  else if (width == SIZE_MAX || height == SIZE_MAX)
+    snprintf(err, errlen, "too large: a side of %zu pixels or more, and "
+             "at most %zu megapixels are read", SIZE_MAX,
+             DIGIT_MAX_PIXELS >> 20);
+  else if (width == 0 || height == 0)
+    snprintf(err, errlen, "empty image: %zu x %zu pixels", width, height);
+  else
+    status = check_size(width, height, err, errlen);
+  rewind(f);
+  return status;
+}
+
+/* The formats known by their first bytes. */
+struct signature {
+  const char *bytes;
+  size_t len;
+  const char *name;
+  bool pnm;                  /* a PGM or PPM file, for check_pnm */
+};
+
+static const struct signature signatures[] = {
+  { "P5", 2, "PGM", true },
+  { "P6", 2, "PPM", true }
+};
+
+/* The format of the file F, by its first bytes, or NULL when they are
+ * not those of one of SIGNATURES.  Leaves F at its start. */
+static const struct signature *
+signature_of(FILE *f)
+{
+  unsigned char head[2];
+  size_t len = fread(head, 1, sizeof head, f);
+
+  rewind(f);
+  for (size_t i = 0; i < sizeof signatures / sizeof *signatures; i++)
+    if (len >= signatures[i].len
+        && memcmp(head, signatures[i].bytes, signatures[i].len) == 0)
+      return &signatures[i];
+  return NULL;
+}
+
 int
 digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
            struct digit_report *report, char *err, size_t errlen)
 {
   FILE *f = fopen(path, "rb");
+  const struct signature *sig;
   int width, height, channels, status;
   unsigned char *ga, *grey;
   size_t n;
 
   if (f == NULL) {
     snprintf(err, errlen, "%s", strerror(errno));
+    return -1;
+  }
+  sig = signature_of(f);
+  if (sig != NULL && sig->pnm
+      && check_pnm(f, sig->name, err, errlen) != 0) {
+    fclose(f);
     return -1;
   }
   /* The size first, from the header, before any memory is taken. */

@@ -76,14 +76,14 @@ struct digit_report {
   double scale;               /* of step 5: new pixels per old pixel */
 };
 
-/* Reads the image file PATH (PNG, JPEG, BMP, GIF, PGM/PPM and the other
- * formats stb_image reads) and converts it with digit_convert(),
+/* Reads the image file PATH (PNG, JPEG, BMP, GIF, 8-bit PGM/PPM and the
+ * other formats stb_image reads) and converts it with digit_convert(),
  * writing MNIST_PIXELS bytes into DIGIT.  Colours become grey by their
  * luminance, and a transparent pixel shows white paper.  REPORT may be
  * NULL.  Returns 0, or -1 with a one-line reason in ERR, of ERRLEN
  * bytes: the file cannot be opened, is not an image stb_image can read
- * (with its reason), is larger than DIGIT_MAX_PIXELS, or one of the
- * reasons of digit_convert(). */
+ * (with its reason), is a PGM or PPM file of 16-bit samples, is larger
+ * than DIGIT_MAX_PIXELS, or one of the reasons of digit_convert(). */
 int digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
                struct digit_report *report, char *err, size_t errlen);
 

@@ -4,11 +4,13 @@
  * writes it as PNG with stb_image_write, and reads it back as a user's
  * drawing: it must come out as MNIST digits are, ink high, its longer
  * side 20 pixels, its centre of mass in pixel (14, 14).  The same 7 as
- * light on dark, and as coloured ink on a transparent background, must
- * give the same digit, and as a JPEG nearly the same.  Blank images, images without ink and files
- * that are not images are refused with their own messages.  When MNIST
- * is present, its test digits, written out as PNG and read back, must
- * come back as they were (see check_mnist for the tolerance and why).
+ * light on dark, as coloured ink on a transparent background, and as
+ * PGM and PPM files, must give the same digit, and as a JPEG nearly the
+ * same.  Blank images, images without ink, files that are not images
+ * and the PGM files stb_image does not read safely are refused with
+ * their own messages.  When MNIST is present, its test digits, written
+ * out as PNG and read back, must come back as they were (see
+ * check_mnist for the tolerance and why).
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -88,6 +90,28 @@ write_png(const char *name, size_t w, size_t h, int comp,
     fprintf(stderr, "%s: cannot write\n", path);
     exit(EXIT_FAILURE);
   }
+  return path;
+}
+
+/* Writes the file NAME of the scratch directory: the text HEADER, then
+ * the LEN bytes of DATA; returns its path. */
+static const char *
+write_with_header(const char *name, const char *header,
+                  const unsigned char *data, size_t len)
+{
+  size_t n = strlen(header);
+  unsigned char *buf = malloc(n + len + 1);
+  const char *path;
+
+  if (buf == NULL) {
+    fprintf(stderr, "%s: out of memory\n", name);
+    exit(EXIT_FAILURE);
+  }
+  memcpy(buf, header, n);
+  if (len > 0)
+    memcpy(buf + n, data, len);
+  path = scratch_write(name, buf, n + len);
+  free(buf);
   return path;
 }
 
@@ -276,7 +300,37 @@ check_print(const unsigned char *digit)
   free(text);
 }
 
-#define SEVEN_CHECKS 12
+/* Checks that the 7 of GREY as a PGM file, and as a PPM file, gives
+ * SEVEN, read from PNG. */
+static void
+check_netpbm(const unsigned char *grey, const unsigned char *seven)
+{
+  static unsigned char rgb[3 * WIDTH * HEIGHT];
+  unsigned char digit[MNIST_PIXELS];
+  char header[64], err[256] = "";
+  int status;
+
+  snprintf(header, sizeof header, "P5\n# a comment\n%d %d\n255\n", WIDTH,
+           HEIGHT);
+  status = digit_read(write_with_header("seven.pgm", header, grey,
+                                        WIDTH * HEIGHT),
+                      digit, NULL, err, sizeof err);
+  if (!tap_ok(status == 0 && memcmp(digit, seven, MNIST_PIXELS) == 0,
+              "the 7 as a PGM file, a comment in its header, gives the "
+              "same 784 bytes"))
+    tap_diag("%s", err);
+  for (size_t i = 0; i < 3 * WIDTH * HEIGHT; i++)
+    rgb[i] = grey[i / 3];
+  snprintf(header, sizeof header, "P6 %d %d 255 ", WIDTH, HEIGHT);
+  status = digit_read(write_with_header("seven.ppm", header, rgb,
+                                        sizeof rgb),
+                      digit, NULL, err, sizeof err);
+  if (!tap_ok(status == 0 && memcmp(digit, seven, MNIST_PIXELS) == 0,
+              "and so does the 7 as a PPM file"))
+    tap_diag("%s", err);
+}
+
+#define SEVEN_CHECKS 14
 
 static void
 check_seven(void)
@@ -339,6 +393,7 @@ check_seven(void)
          max_difference(seven, other));
 
   check_jpeg(grey, seven, &r);
+  check_netpbm(grey, seven);
   check_enlarged(grey);
   check_print(seven);
 }
@@ -401,6 +456,61 @@ check_refused_images(void)
                 "the PNG of the 7 cut in half");
   check_refused(scratch_dir, "not an image that can be read",
                 "a directory");
+}
+
+#define PNM_SIDE 100
+#define PNM_CHECKS 5
+
+/* Fills SQUARE, of PNM_SIDE x PNM_SIDE samples of BYTES bytes each, big
+ * end first, with a dark square on white paper, MAXVAL. */
+static void
+draw_square(unsigned char *square, size_t bytes, unsigned maxval)
+{
+  for (size_t y = 0; y < PNM_SIDE; y++)
+    for (size_t x = 0; x < PNM_SIDE; x++) {
+      bool ink = x >= 30 && x < 70 && y >= 30 && y < 70;
+      unsigned char *p = square + (y * PNM_SIDE + x) * bytes;
+
+      p[0] = (unsigned char) (ink ? 0 : bytes == 2 ? maxval >> 8 : maxval);
+      if (bytes == 2)
+        p[1] = (unsigned char) (ink ? 0 : maxval & 255);
+    }
+}
+
+/* PGM and PPM files that stb_image 2.27 does not read safely: 16-bit
+ * samples, which it converts past the end of its buffer, and sides
+ * that overflow its int. */
+static void
+check_refused_pnm(void)
+{
+  static unsigned char square[2 * 3 * PNM_SIDE * PNM_SIDE];
+  unsigned char small[10 * 10];
+
+  draw_square(square, 2, 65535);
+  check_refused(write_with_header("wide.pgm", "P5 100 100 65535\n",
+                                  square, 2 * PNM_SIDE * PNM_SIDE),
+                "16-bit PGM/PPM files are not read; save the image with "
+                "8 bits per sample", "a 16-bit PGM file");
+  memset(square, 1, sizeof square);
+  check_refused(write_with_header("wide.ppm", "P6 100 100 256\n",
+                                  square, sizeof square),
+                "16-bit PGM/PPM files are not read",
+                "a PPM file of maximum value 256");
+  /* Read in an int, 2^32 + 10 would be 10: a 10 x 10 image of a dot. */
+  memset(small, 255, sizeof small);
+  small[4 * 10 + 4] = small[4 * 10 + 5] = 0;
+  small[5 * 10 + 4] = small[5 * 10 + 5] = 0;
+  check_refused(write_with_header("long.pgm", "P5 4294967306 10 255\n",
+                                  small, sizeof small),
+                "too large: 4294967306 x 10 pixels",
+                "a PGM file 2^32 + 10 pixels wide");
+  check_refused(write_with_header("longer.pgm", "P5 0 "
+                                  "100000000000000000000000000 255\n",
+                                  NULL, 0),
+                "too large: a side of ", "a PGM file 10^26 pixels high");
+  check_refused(write_with_header("header.pgm", "P5 100", NULL, 0),
+                "truncated: the file ends within its PGM header",
+                "a PGM file cut in its header");
 }
 
 /* ------------------------------------------------------------------ */
@@ -513,9 +623,10 @@ main(void)
   const char *mnist_dir = scratch_find_mnist(mnist_buf, sizeof mnist_buf);
 
   scratch_init("test-digit");
-  tap_plan(SEVEN_CHECKS + REFUSED_CHECKS + MNIST_CHECKS);
+  tap_plan(SEVEN_CHECKS + REFUSED_CHECKS + PNM_CHECKS + MNIST_CHECKS);
   check_seven();
   check_refused_images();
+  check_refused_pnm();
   check_mnist(mnist_dir);
   return tap_done();
 }
