@@ -421,14 +421,40 @@ check_size(size_t width, size_t height, char *err, size_t errlen)
   return 0;
 }
 
-/* Checks the header of F, a PGM file (magic P5) or a PPM file (P6)
- * named NAME, before stb_image reads it: stb_image 2.27 reads past the
- * end of its own buffer when it converts 16-bit samples, and keeps the
- * sides in an int that a long number overflows.  Returns 0 for a file
- * of 8-bit samples and of 1 to DIGIT_MAX_PIXELS pixels, or -1 with a
- * reason in ERR.  Leaves F at its start. */
+/* Checks that the file F holds, from where it stands, the CHANNELS
+ * bytes of each of the WIDTH x HEIGHT pixels of a NAME file.  Returns
+ * 0, or -1 with a reason in ERR. */
 static int
-check_pnm(FILE *f, const char *name, char *err, size_t errlen)
+check_pixels(FILE *f, const char *name, size_t width, size_t height,
+             size_t channels, char *err, size_t errlen)
+{
+  long at = ftell(f), end;
+  size_t need = width * height * channels;
+
+  if (at < 0 || fseek(f, 0, SEEK_END) != 0 || (end = ftell(f)) < 0) {
+    snprintf(err, errlen, "%s", strerror(errno));
+    return -1;
+  }
+  if ((size_t) (end - at) < need) {
+    snprintf(err, errlen, "truncated: %zu x %zu pixels need %zu bytes of "
+             "%s data, and the file holds %zu", width, height, need, name,
+             (size_t) (end - at));
+    return -1;
+  }
+  return 0;
+}
+
+/* Checks the header of F, a PGM file (magic P5) or a PPM file (P6)
+ * named NAME, of CHANNELS samples per pixel, before stb_image reads it:
+ * stb_image 2.27 reads past the end of its own buffer when it converts
+ * 16-bit samples, keeps the sides in an int that a long number
+ * overflows, and leaves what a short file lacks of its pixels
+ * uninitialised.  Returns 0 for a file of 8-bit samples and of 1 to
+ * DIGIT_MAX_PIXELS pixels that holds all of them, or -1 with a reason
+ * in ERR.  Leaves F at its start. */
+static int
+check_pnm(FILE *f, const char *name, size_t channels, char *err,
+          size_t errlen)
 {
   size_t width = 0, height = 0, maxval = 0;
   int c = fseek(f, 2, SEEK_SET) == 0 ? getc(f) : EOF, status = -1;
@@ -453,8 +479,10 @@ check_pnm(FILE *f, const char *name, char *err, size_t errlen)
              DIGIT_MAX_PIXELS >> 20);
   else if (width == 0 || height == 0)
     snprintf(err, errlen, "empty image: %zu x %zu pixels", width, height);
-  else
-    status = check_size(width, height, err, errlen);
+  /* The pixels follow the byte of white space after the maximum value,
+   * read into C. */
+  else if (check_size(width, height, err, errlen) == 0)
+    status = check_pixels(f, name, width, height, channels, err, errlen);
   rewind(f);
   return status;
 }
@@ -464,12 +492,12 @@ struct signature {
   const char *bytes;
   size_t len;
   const char *name;
-  bool pnm;                  /* a PGM or PPM file, for check_pnm */
+  size_t channels;           /* of a PGM or PPM file, for check_pnm */
 };
 
 static const struct signature signatures[] = {
-  { "P5", 2, "PGM", true },
-  { "P6", 2, "PPM", true }
+  { "P5", 2, "PGM", 1 },
+  { "P6", 2, "PPM", 3 }
 };
 
 /* The format of the file F, by its first bytes, or NULL when they are
@@ -503,8 +531,8 @@ digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
     return -1;
   }
   sig = signature_of(f);
-  if (sig != NULL && sig->pnm
-      && check_pnm(f, sig->name, err, errlen) != 0) {
+  if (sig != NULL && sig->channels > 0
+      && check_pnm(f, sig->name, sig->channels, err, errlen) != 0) {
     fclose(f);
     return -1;
   }

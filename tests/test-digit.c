@@ -459,7 +459,7 @@ check_refused_images(void)
 }
 
 #define PNM_SIDE 100
-#define PNM_CHECKS 5
+#define PNM_CHECKS 7
 
 /* Fills SQUARE, of PNM_SIDE x PNM_SIDE samples of BYTES bytes each, big
  * end first, with a dark square on white paper, MAXVAL. */
@@ -478,8 +478,9 @@ draw_square(unsigned char *square, size_t bytes, unsigned maxval)
 }
 
 /* PGM and PPM files that stb_image 2.27 does not read safely: 16-bit
- * samples, which it converts past the end of its buffer, and sides
- * that overflow its int. */
+ * samples, which it converts past the end of its buffer, sides that
+ * overflow its int, and files too short for their pixels, of which it
+ * leaves the missing part uninitialised. */
 static void
 check_refused_pnm(void)
 {
@@ -511,6 +512,17 @@ check_refused_pnm(void)
   check_refused(write_with_header("header.pgm", "P5 100", NULL, 0),
                 "truncated: the file ends within its PGM header",
                 "a PGM file cut in its header");
+  draw_square(square, 1, 255);
+  check_refused(write_with_header("short.pgm", "P5 100 100 255\n",
+                                  square, 50),
+                "truncated: 100 x 100 pixels need 10000 bytes of PGM "
+                "data, and the file holds 50",
+                "a 100 x 100 PGM file of 50 bytes of pixels");
+  check_refused(write_with_header("short.ppm", "P6 100 100 255\n",
+                                  square, PNM_SIDE * PNM_SIDE),
+                "truncated: 100 x 100 pixels need 30000 bytes of PPM "
+                "data, and the file holds 10000",
+                "a 100 x 100 PPM file of one byte per pixel");
 }
 
 /* ------------------------------------------------------------------ */
