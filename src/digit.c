@@ -409,16 +409,26 @@ pnm_number(FILE *f, int *c, size_t *value)
 }
 
 /* Checks that an image of WIDTH x HEIGHT pixels has at most
- * DIGIT_MAX_PIXELS.  Returns 0, or -1 with a reason in ERR. */
+ * DIGIT_MAX_PIXELS, and no side longer.  Returns 0, or -1 with a reason
+ * in ERR. */
 static int
 check_size(size_t width, size_t height, char *err, size_t errlen)
 {
-  if (height > 0 && width > DIGIT_MAX_PIXELS / height) {
+  if (width > DIGIT_MAX_PIXELS || height > DIGIT_MAX_PIXELS
+      || (height > 0 && width > DIGIT_MAX_PIXELS / height)) {
     snprintf(err, errlen, "too large: %zu x %zu pixels, and at most %zu "
              "megapixels are read", width, height, DIGIT_MAX_PIXELS >> 20);
     return -1;
   }
   return 0;
+}
+
+/* The length of a side of an image, of which stbi_info gives V: for a
+ * BMP stored top down, the height as its header has it, negative. */
+static size_t
+side(int v)
+{
+  return v < 0 ? 0 - (size_t) v : (size_t) v;
 }
 
 /* Checks that the file F holds, from where it stands, the CHANNELS
@@ -543,10 +553,7 @@ digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
     fclose(f);
     return -1;
   }
-  n = (size_t) width * (size_t) height;
-  if (n > DIGIT_MAX_PIXELS) {
-    snprintf(err, errlen, "too large: %d x %d pixels, and at most %zu "
-             "megapixels are read", width, height, DIGIT_MAX_PIXELS >> 20);
+  if (check_size(side(width), side(height), err, errlen) != 0) {
     fclose(f);
     return -1;
   }
@@ -559,6 +566,7 @@ digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
              stbi_failure_reason());
     return -1;
   }
+  n = (size_t) width * (size_t) height;
   grey = grey_on_white(ga, n);
   stbi_image_free(ga);
   if (grey == NULL) {

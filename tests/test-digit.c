@@ -93,6 +93,47 @@ write_png(const char *name, size_t w, size_t h, int comp,
   return path;
 }
 
+/* Stores V at P as 4 bytes, little end first. */
+static void
+put32(unsigned char *p, unsigned long v)
+{
+  for (int i = 0; i < 4; i++)
+    p[i] = (unsigned char) (v >> (8 * i) & 255);
+}
+
+/* Writes the W x H grey image GREY as the BMP file NAME of the scratch
+ * directory, 24 bits per pixel, stored top down: the first row first,
+ * which the header tells by a negative height.  Returns its path. */
+static const char *
+write_bmp_top_down(const char *name, size_t w, size_t h,
+                   const unsigned char *grey)
+{
+  size_t row = (3 * w + 3) / 4 * 4, len = 54 + row * h;
+  unsigned char *bmp = calloc(len, 1);
+  const char *path;
+
+  if (bmp == NULL) {
+    fprintf(stderr, "%s: out of memory\n", name);
+    exit(EXIT_FAILURE);
+  }
+  bmp[0] = 'B';
+  bmp[1] = 'M';
+  put32(bmp + 2, len);
+  put32(bmp + 10, 54);           /* where the pixels start */
+  put32(bmp + 14, 40);           /* the size of the info header */
+  put32(bmp + 18, w);
+  put32(bmp + 22, (unsigned long) -(long) h);
+  bmp[26] = 1;                   /* planes */
+  bmp[28] = 24;                  /* bits per pixel */
+  put32(bmp + 34, row * h);
+  for (size_t y = 0; y < h; y++)
+    for (size_t x = 0; x < w; x++)
+      memset(bmp + 54 + y * row + 3 * x, grey[y * w + x], 3);
+  path = scratch_write(name, bmp, len);
+  free(bmp);
+  return path;
+}
+
 /* Writes the file NAME of the scratch directory: the text HEADER, then
  * the LEN bytes of DATA; returns its path. */
 static const char *
@@ -330,7 +371,7 @@ check_netpbm(const unsigned char *grey, const unsigned char *seven)
     tap_diag("%s", err);
 }
 
-#define SEVEN_CHECKS 14
+#define SEVEN_CHECKS 15
 
 static void
 check_seven(void)
@@ -394,6 +435,12 @@ check_seven(void)
 
   check_jpeg(grey, seven, &r);
   check_netpbm(grey, seven);
+  status = digit_read(write_bmp_top_down("seven.bmp", WIDTH, HEIGHT, grey),
+                      other, NULL, err, sizeof err);
+  if (!tap_ok(status == 0 && memcmp(seven, other, MNIST_PIXELS) == 0,
+              "the 7 as a BMP file stored top down, of negative height, "
+              "gives the same 784 bytes"))
+    tap_diag("%s", err);
   check_enlarged(grey);
   check_print(seven);
 }
