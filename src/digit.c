@@ -312,6 +312,16 @@ place(const float *small, size_t width, size_t height, long left,
     }
 }
 
+/* True when a pixel of DIGIT is above 0. */
+static bool
+has_ink(const unsigned char digit[MNIST_PIXELS])
+{
+  for (size_t k = 0; k < MNIST_PIXELS; k++)
+    if (digit[k] > 0)
+      return true;
+  return false;
+}
+
 int
 digit_convert(const unsigned char *grey, size_t width, size_t height,
               unsigned char digit[MNIST_PIXELS],
@@ -346,6 +356,13 @@ digit_convert(const unsigned char *grey, size_t width, size_t height,
         offset_for(cx, small.box_left, small.box_right),
         offset_for(cy, small.box_top, small.box_bottom), digit);
   free(small.v);
+  /* A thin mark across a long box is averaged with so much paper that
+   * it rounds to 0. */
+  if (!has_ink(digit)) {
+    snprintf(err, errlen, "no ink left once scaled to %d x %d: the marks "
+             "are too thin for the image's size", DIGIT_BOX, DIGIT_BOX);
+    return -1;
+  }
   if (report != NULL)
     *report = r;
   return 0;

@@ -37,9 +37,10 @@
  * box is 20 pixels long, as nearly all are (tests/test-digit.c checks
  * the 10,000 test digits).  What the steps cannot undo: a speck of dirt
  * away from the digit widens the box and so shrinks the digit, and a
- * thin pen in a large image leaves faint strokes once scaled down.
- * Crop the image close to the digit, and draw with a thick pen: at 20
- * pixels high, the strokes should still be as thick as MNIST's.
+ * thin pen in a large image leaves faint strokes once scaled down, or
+ * none, and the image is refused.  Crop the image close to the digit,
+ * and draw with a thick pen: at 20 pixels high, the strokes should
+ * still be as thick as MNIST's.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -91,8 +92,10 @@ int digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
 /* Converts the WIDTH x HEIGHT grey image GREY (row-major, one byte per
  * pixel, any polarity) as listed above into DIGIT.  REPORT may be NULL.
  * Returns 0, or -1 with a reason in ERR: an image of no pixels; a
- * blank image, every pixel the same; or no ink, nothing that stands
- * DIGIT_MIN_CONTRAST levels above the background. */
+ * blank image, every pixel the same; no ink, nothing that stands
+ * DIGIT_MIN_CONTRAST levels above the background; or no ink left once
+ * scaled, every byte of DIGIT 0, the marks too thin for the length of
+ * their box. */
 int digit_convert(const unsigned char *grey, size_t width, size_t height,
                   unsigned char digit[MNIST_PIXELS],
                   struct digit_report *report, char *err, size_t errlen);

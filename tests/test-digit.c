@@ -4,13 +4,14 @@
  * writes it as PNG with stb_image_write, and reads it back as a user's
  * drawing: it must come out as MNIST digits are, ink high, its longer
  * side 20 pixels, its centre of mass in pixel (14, 14).  The same 7 as
- * light on dark, as coloured ink on a transparent background, and as
- * PGM and PPM files, must give the same digit, and as a JPEG nearly the
- * same.  Blank images, images without ink, files that are not images
- * and the PGM files stb_image does not read safely are refused with
- * their own messages.  When MNIST is present, its test digits, written
- * out as PNG and read back, must come back as they were (see
- * check_mnist for the tolerance and why).
+ * light on dark, as coloured ink on a transparent background, as PGM
+ * and PPM files and as a BMP file stored top down must give the same
+ * digit, and as a JPEG nearly the same.  Blank images, images without
+ * ink before or after scaling, files that are not images and the PGM
+ * and PPM files stb_image does not read safely are refused with their
+ * own messages.  When MNIST is present, its test digits, written out as
+ * PNG and read back, must come back as they were (see check_mnist for
+ * the tolerance and why).
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -448,7 +449,8 @@ check_seven(void)
 /* ------------------------------------------------------------------ */
 /* Images that are refused */
 
-#define REFUSED_CHECKS 6
+#define REFUSED_CHECKS 7
+#define THIN_WIDTH 10400   /* a line 1 pixel thick and this long */
 
 /* Checks that reading PATH fails with a message containing WANT. */
 static void
@@ -480,7 +482,7 @@ write_truncated(const char *from, const char *to)
 static void
 check_refused_images(void)
 {
-  static unsigned char page[50 * 50];
+  static unsigned char page[50 * 50], thin[THIN_WIDTH * 3];
 
   memset(page, 255, sizeof page);
   check_refused(write_png("blank.png", 50, 50, 1, page),
@@ -493,6 +495,14 @@ check_refused_images(void)
                 "no ink: the strongest mark is 15 grey levels above the "
                 "background, and 32 are needed",
                 "a white page with a faint grey square (level 240)");
+  /* Scaled by 20 / 10398, a new pixel covers 520 rows, one of them the
+   * line: 0.49 of a grey level, which rounds to 0. */
+  memset(thin, 255, sizeof thin);
+  memset(thin + THIN_WIDTH + 1, 0, THIN_WIDTH - 2);
+  check_refused(write_png("thin.png", THIN_WIDTH, 3, 1, thin),
+                "no ink left once scaled to 20 x 20: the marks are too "
+                "thin for the image's size",
+                "a line 1 pixel thick and 10398 long");
   check_refused(scratch_write("text.png", "hello, world\n", 13),
                 "not an image that can be read (unknown image type)",
                 "a text file named .png");
