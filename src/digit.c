@@ -514,7 +514,7 @@ check_pnm(FILE *f, const char *name, size_t channels, char *err,
   return status;
 }
 
-/* The formats known by their first bytes. */
+/* The formats known by their first bytes, named in messages. */
 struct signature {
   const char *bytes;
   size_t len;
@@ -523,6 +523,11 @@ struct signature {
 };
 
 static const struct signature signatures[] = {
+  { "\x89PNG\r\n\x1a\n", 8, "PNG", 0 },
+  { "\xff\xd8\xff", 3, "JPEG", 0 },
+  { "GIF8", 4, "GIF", 0 },
+  { "BM", 2, "BMP", 0 },
+  { "8BPS", 4, "PSD", 0 },
   { "P5", 2, "PGM", 1 },
   { "P6", 2, "PPM", 3 }
 };
@@ -532,7 +537,7 @@ static const struct signature signatures[] = {
 static const struct signature *
 signature_of(FILE *f)
 {
-  unsigned char head[2];
+  unsigned char head[8];
   size_t len = fread(head, 1, sizeof head, f);
 
   rewind(f);
@@ -541,6 +546,31 @@ signature_of(FILE *f)
         && memcmp(head, signatures[i].bytes, signatures[i].len) == 0)
       return &signatures[i];
   return NULL;
+}
+
+/* Writes to ERR why stb_image could not decode the image of the file
+ * of format SIG, NULL when not known by its first bytes.  stb_image
+ * keeps the last reason given, and does not always give one of its
+ * own: a reason that its tests of other formats leave, or none, is
+ * replaced by one that says the data is corrupt or truncated. */
+static void
+decode_failed(const struct signature *sig, char *err, size_t errlen)
+{
+  static const char *const stale[] = {
+    "", "bad png sig", "no SOI", "not GIF", "unknown image type"
+  };
+  const char *reason = stbi_failure_reason();
+
+  for (size_t i = 0; reason != NULL && i < sizeof stale / sizeof *stale;
+       i++)
+    if (strcmp(reason, stale[i]) == 0)
+      reason = NULL;
+  if (reason != NULL)
+    snprintf(err, errlen, "cannot decode the image (%s)", reason);
+  else
+    snprintf(err, errlen, "cannot decode the image (corrupt or truncated "
+             "%s%sdata)", sig != NULL ? sig->name : "",
+             sig != NULL ? " " : "");
 }
 
 int
@@ -563,10 +593,16 @@ digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
     fclose(f);
     return -1;
   }
-  /* The size first, from the header, before any memory is taken. */
+  /* The size first, from the header, before any memory is taken.
+   * stbi_info's reason for refusing a header is "unknown image type",
+   * whatever its format. */
   if (!stbi_info_from_file(f, &width, &height, &channels)) {
-    snprintf(err, errlen, "not an image that can be read (%s)",
-             stbi_failure_reason());
+    if (sig != NULL)
+      snprintf(err, errlen, "not an image that can be read (corrupt or "
+               "truncated %s header)", sig->name);
+    else
+      snprintf(err, errlen, "not an image that can be read (%s)",
+               stbi_failure_reason());
     fclose(f);
     return -1;
   }
@@ -579,8 +615,7 @@ digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
   ga = stbi_load_from_file(f, &width, &height, &channels, 2);
   fclose(f);
   if (ga == NULL) {
-    snprintf(err, errlen, "cannot decode the image (%s)",
-             stbi_failure_reason());
+    decode_failed(sig, err, errlen);
     return -1;
   }
   n = (size_t) width * (size_t) height;

@@ -83,9 +83,11 @@ struct digit_report {
  * luminance, and a transparent pixel shows white paper.  REPORT may be
  * NULL.  Returns 0, or -1 with a one-line reason in ERR, of ERRLEN
  * bytes: the file cannot be opened, is not an image stb_image can read
- * (with its reason), is a PGM or PPM file of 16-bit samples or too
- * short for its pixels, is larger than DIGIT_MAX_PIXELS, or one of the
- * reasons of digit_convert(). */
+ * (with its reason, or, where it gives none that helps, the format
+ * known by the first bytes and that the file is corrupt or truncated),
+ * is a PGM or PPM file of 16-bit samples or too short for its pixels,
+ * is larger than DIGIT_MAX_PIXELS, or one of the reasons of
+ * digit_convert(). */
 int digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
                struct digit_report *report, char *err, size_t errlen);
 

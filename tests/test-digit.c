@@ -449,7 +449,7 @@ check_seven(void)
 /* ------------------------------------------------------------------ */
 /* Images that are refused */
 
-#define REFUSED_CHECKS 7
+#define REFUSED_CHECKS 10
 #define THIN_WIDTH 10400   /* a line 1 pixel thick and this long */
 
 /* Checks that reading PATH fails with a message containing WANT. */
@@ -465,18 +465,18 @@ check_refused(const char *path, const char *want, const char *what)
     tap_diag("expected the message to contain \"%s\"", want);
 }
 
-/* Writes the first half of the scratch file FROM to the scratch file
- * TO; returns the path of TO. */
+/* Writes the first LEN bytes of the scratch file FROM, or its first
+ * half when LEN is 0, to the scratch file TO; returns the path of TO. */
 static const char *
-write_truncated(const char *from, const char *to)
+write_truncated(const char *from, const char *to, size_t len)
 {
   static unsigned char buf[1 << 16];
   FILE *f = fopen(scratch_path(from), "rb");
-  size_t len = f ? fread(buf, 1, sizeof buf, f) : 0;
+  size_t got = f ? fread(buf, 1, sizeof buf, f) : 0;
 
   if (f != NULL)
     fclose(f);
-  return scratch_write(to, buf, len / 2);
+  return scratch_write(to, buf, len == 0 || len > got ? got / 2 : len);
 }
 
 static void
@@ -508,9 +508,21 @@ check_refused_images(void)
                 "a text file named .png");
   check_refused(scratch_path("missing.png"), "No such file or directory",
                 "a missing file");
-  check_refused(write_truncated("seven.png", "cut.png"),
+  check_refused(write_truncated("seven.png", "cut.png", 0),
                 "cannot decode the image (outofdata)",
                 "the PNG of the 7 cut in half");
+  /* Where stb_image gives no reason of its own, or one left by its
+   * tests of other formats ("bad png sig" for a JPEG), the format and
+   * what is wrong with it are named. */
+  check_refused(write_truncated("seven.png", "ihdr.png", 30),
+                "cannot decode the image (corrupt or truncated PNG data)",
+                "the PNG of the 7 cut after its IHDR chunk");
+  check_refused(write_truncated("seven.jpg", "cut.jpg", 200),
+                "cannot decode the image (corrupt or truncated JPEG "
+                "data)", "the JPEG of the 7 cut to its first 200 bytes");
+  check_refused(write_truncated("seven.jpg", "head.jpg", 20),
+                "not an image that can be read (corrupt or truncated "
+                "JPEG header)", "the JPEG of the 7 cut in its header");
   check_refused(scratch_dir, "not an image that can be read",
                 "a directory");
 }
