@@ -1,9 +1,11 @@
 /* savefile.c -- writing a file whole or not at all (see savefile.h).
  *
- * The steps, each checked: create the temporary with O_EXCL, so that
- * two programs never write into the same one; write every byte; fsync;
- * close; give it the target's name with link() or rename(); then fsync
- * the directory, so that the new name too is on the disk.
+ * The steps, each checked: open the target's directory, so that every
+ * later name is short and relative to it; create the temporary with
+ * O_EXCL, so that two programs never write into the same one; write
+ * every byte; fsync; close; give it the target's name with linkat() or
+ * renameat(); then fsync the directory, so that the new name too is on
+ * the disk.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -25,15 +27,20 @@
 /* The most bytes handed to one write(). */
 #define SAVEFILE_CHUNK ((size_t) 1 << 30)
 
-/* Returns SAVEFILE_OK when nothing is at PATH, SAVEFILE_EXISTS when
+/* Room for the name of a temporary: "nnc-", a process id, "-", a
+ * number below SAVEFILE_TRIES and ".tmp". */
+#define SAVEFILE_TEMP_MAX 48
+
+/* Returns SAVEFILE_OK when nothing is at the entry NAME of the
+ * directory DIR (a descriptor, or AT_FDCWD), SAVEFILE_EXISTS when
  * something is (a file, a directory, a dangling symbolic link), and
  * SAVEFILE_ERROR when that cannot be told. */
 static int
-check_absent(const char *path, char *err, size_t errlen)
+check_absent(int dir, const char *name, char *err, size_t errlen)
 {
   struct stat st;
 
-  if (lstat(path, &st) == 0) {
+  if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
     snprintf(err, errlen, "file exists");
     return SAVEFILE_EXISTS;
   }
@@ -44,17 +51,46 @@ check_absent(const char *path, char *err, size_t errlen)
   return SAVEFILE_OK;
 }
 
-/* Creates a new file beside PATH, writing its name into TEMP (of LEN
- * bytes); returns its descriptor, or -1 with a reason in ERR. */
+/* Opens the directory of PATH ("." for a bare name, "/" for "/name")
+ * and points *NAME at the last part of PATH; returns the directory's
+ * descriptor, or -1 with a reason in ERR. */
 static int
-create_temp(const char *path, char *temp, size_t len,
-            char *err, size_t errlen)
+open_directory(const char *path, const char **name,
+               char *err, size_t errlen)
+{
+  const char *slash = strrchr(path, '/');
+  char *dir;
+  int fd;
+
+  if (slash == NULL) {
+    *name = path;
+    dir = strdup(".");
+  } else {
+    *name = slash + 1;
+    dir = strndup(path, slash == path ? 1 : (size_t) (slash - path));
+  }
+  if (dir == NULL) {
+    snprintf(err, errlen, "out of memory");
+    return -1;
+  }
+  fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    snprintf(err, errlen, "cannot create a file in its directory: %s",
+             strerror(errno));
+  free(dir);
+  return fd;
+}
+
+/* Creates a new file in the directory DIR, writing its name into TEMP
+ * (of LEN bytes); returns its descriptor, or -1 with a reason in ERR. */
+static int
+create_temp(int dir, char *temp, size_t len, char *err, size_t errlen)
 {
   for (unsigned n = 0; n < SAVEFILE_TRIES; n++) {
     int fd;
 
-    snprintf(temp, len, "%s.tmp-%ld-%u", path, (long) getpid(), n);
-    fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    snprintf(temp, len, "nnc-%ld-%u.tmp", (long) getpid(), n);
+    fd = openat(dir, temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd >= 0)
       return fd;
     if (errno != EEXIST) {
@@ -110,20 +146,21 @@ no_hard_links(int errnum)
          || errnum == ENOSYS;
 }
 
-/* Gives the complete file TEMP the name PATH: rename() with FORCE,
- * else link() (which never replaces PATH), then removes the name TEMP.
- * Returns a SAVEFILE_ status; on failure TEMP is still there. */
+/* Gives the complete file TEMP of the directory DIR the name NAME
+ * there: renameat() with FORCE, else linkat() (which never replaces
+ * NAME), then removes the name TEMP.  Returns a SAVEFILE_ status; on
+ * failure TEMP is still there. */
 static int
-move_into_place(const char *temp, const char *path, bool force,
+move_into_place(int dir, const char *temp, const char *name, bool force,
                 char *err, size_t errlen)
 {
   int status;
 
   if (!force) {
-    if (link(temp, path) == 0) {
-      /* PATH now holds the data; should removing the second name fail,
+    if (linkat(dir, temp, dir, name, 0) == 0) {
+      /* NAME now holds the data; should removing the second name fail,
        * the temporary stays, but the save itself has succeeded. */
-      unlink(temp);
+      unlinkat(dir, temp, 0);
       return SAVEFILE_OK;
     }
     if (errno == EEXIST) {
@@ -136,11 +173,11 @@ move_into_place(const char *temp, const char *path, bool force,
       return SAVEFILE_ERROR;
     }
     /* No hard links here: check once more, then rename. */
-    status = check_absent(path, err, errlen);
+    status = check_absent(dir, name, err, errlen);
     if (status != SAVEFILE_OK)
       return status;
   }
-  if (rename(temp, path) != 0) {
+  if (renameat(dir, temp, dir, name) != 0) {
     snprintf(err, errlen, "cannot rename the new file to its name: %s",
              strerror(errno));
     return SAVEFILE_ERROR;
@@ -148,67 +185,41 @@ move_into_place(const char *temp, const char *path, bool force,
   return SAVEFILE_OK;
 }
 
-/* Asks for the directory entry of PATH to be written to the disk.  By
- * now the file is complete under its name, and some file systems cannot
- * sync a directory, so a failure here is not reported: at worst a crash
- * in the next seconds loses the new name, and the old file, if any, is
- * what remains. */
-static void
-sync_directory(const char *path)
-{
-  const char *slash = strrchr(path, '/');
-  char *dir;
-  int fd;
-
-  if (slash == NULL) {
-    dir = strdup(".");
-  } else {
-    size_t len = slash == path ? 1 : (size_t) (slash - path);
-
-    dir = strndup(path, len);
-  }
-  if (dir == NULL)
-    return;
-  fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    fsync(fd);
-    close(fd);
-  }
-  free(dir);
-}
-
 int
 savefile_write(const char *path, const void *data, size_t len,
                bool force, char *err, size_t errlen)
 {
-  size_t templen = strlen(path) + 64;
-  char *temp;
-  int fd, status;
+  char temp[SAVEFILE_TEMP_MAX];
+  const char *name;
+  int dir, fd, status;
 
   /* Checked first so that no time is spent writing in vain; checked
    * again, race-free, by move_into_place(). */
   if (!force) {
-    status = check_absent(path, err, errlen);
+    status = check_absent(AT_FDCWD, path, err, errlen);
     if (status != SAVEFILE_OK)
       return status;
   }
-  temp = malloc(templen);
-  if (temp == NULL) {
-    snprintf(err, errlen, "out of memory");
+  dir = open_directory(path, &name, err, errlen);
+  if (dir < 0)
     return SAVEFILE_ERROR;
-  }
-  fd = create_temp(path, temp, templen, err, errlen);
+  fd = create_temp(dir, temp, sizeof temp, err, errlen);
   if (fd < 0) {
-    free(temp);
+    close(dir);
     return SAVEFILE_ERROR;
   }
   status = write_all(fd, data, len, err, errlen);
   if (status == SAVEFILE_OK)
-    status = move_into_place(temp, path, force, err, errlen);
+    status = move_into_place(dir, temp, name, force, err, errlen);
+  /* Once the file is complete under its name, the directory is synced
+   * so that the name too is on the disk.  Some file systems cannot sync
+   * a directory, so a failure is not reported: at worst a crash in the
+   * next seconds loses the new name, and the old file, if any, is what
+   * remains. */
   if (status == SAVEFILE_OK)
-    sync_directory(path);
+    fsync(dir);
   else
-    unlink(temp);
-  free(temp);
+    unlinkat(dir, temp, 0);
+  close(dir);
   return status;
 }

@@ -15,8 +15,10 @@
  * target is checked once more and then renamed to, which leaves a small
  * window in which a file made by another program could be replaced.
  *
- * If the program is killed while writing, the temporary stays behind:
- * the target's name followed by ".tmp-", the process id and a number.
+ * The temporary file is named "nnc-", the process id, "-", a number and
+ * ".tmp": a short name, however long the target's, so that any target
+ * whose name can exist can be written.  If the program is killed while
+ * writing, the temporary stays behind.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */

@@ -10,7 +10,8 @@
  * the file it would replace: the test makes writes fail (a directory
  * that cannot be written, a file size limit standing in for a full
  * disk) and checks that the old file is intact and no temporary file
- * is left.
+ * is left.  A name of 250 bytes must be written, the temporary's name
+ * not growing with it.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -560,6 +561,45 @@ check_atomic(gsl_rng *r)
   free_made(&m);
 }
 
+/* ------------------------------------------------------------------ */
+/* A long name */
+
+#define LONG_NAME_CHECKS 2
+
+static void
+check_long_name(gsl_rng *r)
+{
+  struct model m, loaded;
+  char err[256] = "", name[256];
+  const char *dir, *path;
+  int status;
+
+  make_model(&m, r);
+
+  /* "long/" and a name of 250 bytes, where a name may have 255: the
+   * temporary's name must not grow with it. */
+  memset(name, 'n', sizeof name - 1);
+  name[sizeof name - 1] = '\0';
+  memcpy(name, "long/", 5);
+  dir = scratch_path("long");
+  if (mkdir(dir, 0700) != 0) {
+    perror(dir);
+    exit(EXIT_FAILURE);
+  }
+  path = scratch_path(name);
+  status = model_save(&m, path, false, err, sizeof err);
+  if (status == MODEL_OK)
+    status = model_load(path, 0, 0, &loaded, err, sizeof err);
+  if (!tap_ok(status == MODEL_OK && count_different(&m, &loaded) == 0,
+              "a model is saved under a name of %zu bytes, and loads "
+              "back", strlen(name) - 5))
+    tap_diag("status %d: %s", status, err);
+  if (status == MODEL_OK)
+    model_free(&loaded);
+  tap_ok(scratch_count(dir) == 1, "and no other file is left");
+  free_made(&m);
+}
+
 int
 main(void)
 {
@@ -567,11 +607,13 @@ main(void)
 
   scratch_init("test-model");
   tap_plan((int) (ROUND_TRIP_CHECKS + BAD_FILE_CHECKS
-                  + REFUSED_SAVE_CHECKS + ATOMIC_CHECKS));
+                  + REFUSED_SAVE_CHECKS + ATOMIC_CHECKS
+                  + LONG_NAME_CHECKS));
   check_round_trip(r);
   check_bad_files();
   check_refused_saves(r);
   check_atomic(r);
+  check_long_name(r);
   gsl_rng_free(r);
   return tap_done();
 }
