@@ -31,24 +31,58 @@
  * number below SAVEFILE_TRIES and ".tmp". */
 #define SAVEFILE_TEMP_MAX 48
 
-/* Returns SAVEFILE_OK when nothing is at the entry NAME of the
- * directory DIR (a descriptor, or AT_FDCWD), SAVEFILE_EXISTS when
- * something is (a file, a directory, a dangling symbolic link), and
- * SAVEFILE_ERROR when that cannot be told. */
+/* What is at a name of mode MODE, neither a regular file nor a
+ * symbolic link, for a message. */
+static const char *
+kind_of(mode_t mode)
+{
+  if (S_ISDIR(mode))
+    return "a directory";
+  if (S_ISCHR(mode) || S_ISBLK(mode))
+    return "a device";
+  if (S_ISFIFO(mode))
+    return "a FIFO";
+  if (S_ISSOCK(mode))
+    return "a socket";
+  return "a special file";
+}
+
+/* savefile_check() for the entry NAME of the directory DIR (a
+ * descriptor, or AT_FDCWD).  Symbolic links are not followed: it is
+ * the entry itself that a rename would replace. */
 static int
-check_absent(int dir, const char *name, char *err, size_t errlen)
+check_entry(int dir, const char *name, bool force,
+            char *err, size_t errlen)
 {
   struct stat st;
 
-  if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-    snprintf(err, errlen, "file exists");
-    return SAVEFILE_EXISTS;
-  }
-  if (errno != ENOENT) {
+  if (fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+    if (errno == ENOENT)
+      return SAVEFILE_OK;
     snprintf(err, errlen, "cannot check it: %s", strerror(errno));
     return SAVEFILE_ERROR;
   }
+  if (S_ISLNK(st.st_mode)) {
+    snprintf(err, errlen, "it is a symbolic link; give the name of the "
+             "file it points to");
+    return SAVEFILE_ERROR;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    snprintf(err, errlen, "it is %s, not a regular file",
+             kind_of(st.st_mode));
+    return SAVEFILE_ERROR;
+  }
+  if (!force) {
+    snprintf(err, errlen, "file exists");
+    return SAVEFILE_EXISTS;
+  }
   return SAVEFILE_OK;
+}
+
+int
+savefile_check(const char *path, bool force, char *err, size_t errlen)
+{
+  return check_entry(AT_FDCWD, path, force, err, errlen);
 }
 
 /* Opens the directory of PATH ("." for a bare name, "/" for "/name")
@@ -172,11 +206,11 @@ move_into_place(int dir, const char *temp, const char *name, bool force,
                strerror(errno));
       return SAVEFILE_ERROR;
     }
-    /* No hard links here: check once more, then rename. */
-    status = check_absent(dir, name, err, errlen);
-    if (status != SAVEFILE_OK)
-      return status;
   }
+  /* What is at NAME may have changed since savefile_write() began. */
+  status = check_entry(dir, name, force, err, errlen);
+  if (status != SAVEFILE_OK)
+    return status;
   if (renameat(dir, temp, dir, name) != 0) {
     snprintf(err, errlen, "cannot rename the new file to its name: %s",
              strerror(errno));
@@ -194,12 +228,10 @@ savefile_write(const char *path, const void *data, size_t len,
   int dir, fd, status;
 
   /* Checked first so that no time is spent writing in vain; checked
-   * again, race-free, by move_into_place(). */
-  if (!force) {
-    status = check_absent(AT_FDCWD, path, err, errlen);
-    if (status != SAVEFILE_OK)
-      return status;
-  }
+   * again by move_into_place(). */
+  status = savefile_check(path, force, err, errlen);
+  if (status != SAVEFILE_OK)
+    return status;
   dir = open_directory(path, &name, err, errlen);
   if (dir < 0)
     return SAVEFILE_ERROR;

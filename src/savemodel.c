@@ -14,18 +14,22 @@
 #include "model.h"
 #include "options.h"
 #include "program.h"
+#include "savefile.h"
 #include "savemodel.h"
 
 void
 savemodel_check(const char *path, bool force)
 {
-  char dir[4096];
+  char dir[4096], err[512];
   const char *slash = strrchr(path, '/');
   struct stat st;
+  int status = savefile_check(path, force, err, sizeof err);
 
-  if (!force && stat(path, &st) == 0)
+  if (status == SAVEFILE_EXISTS)
     program_fatal("%s: the model file exists; add --force to replace it",
                   path);
+  if (status != SAVEFILE_OK)
+    program_fatal("%s: cannot save the model: %s", path, err);
   /* The directory of PATH: "." for a bare name, "/" for "/name". */
   if (slash == NULL)
     snprintf(dir, sizeof dir, ".");

@@ -18,8 +18,11 @@
 #include "options.h"
 
 /* Ends the program with one line unless a model can be saved at PATH:
- * PATH exists and FORCE is false, or its directory does not exist or
- * cannot be written to.  Nothing is written. */
+ * PATH exists and FORCE is false, PATH is not a regular file (a
+ * directory, a device, a symbolic link, even with FORCE), PATH is not a
+ * name that can exist (too long, say), or its directory does not exist
+ * or cannot be written to.  These are the checks of savefile_check(),
+ * which the save after training makes again.  Nothing is written. */
 void savemodel_check(const char *path, bool force);
 
 /* Records in M the training options of OPTS common to every training

@@ -1,15 +1,16 @@
 #!/bin/sh
 # test-12-program.sh -- chapter 12: --save refuses a file that exists
-# (leaving it as it was) unless --force is given; predict says in one
-# line what is wrong with a missing, empty, cut-short or foreign model
-# file, a model whose outputs overflow, an unreadable image, a blank
-# image or one with no ink; and on
-# MNIST, a network trained and saved by chapter 11's program reads the
-# test set in predict --confusion as it did when it was trained, and
-# predict reads a test digit written as a picture; and so do the
-# networks saved by chapters 7 to 10, whose costs and output layers
-# differ; and the two pictures the text shows are what 'make pictures'
-# draws now.
+# (leaving it as it was) unless --force is given, and, even with
+# --force, what is not a regular file or a name that cannot be, before
+# any training; predict says in one line what is wrong with a missing,
+# empty, cut-short or foreign model file, a model whose outputs
+# overflow, an unreadable image, a blank image or one with no ink, and
+# refuses to draw over a FIFO; and on MNIST, a network trained and
+# saved by chapter 11's program reads the test set in predict
+# --confusion as it did when it was trained, and predict reads a test
+# digit written as a picture; and so do the networks saved by chapters
+# 7 to 10, whose costs and output layers differ; and the two pictures
+# the text shows are what 'make pictures' draws now.
 #
 # The runs on MNIST are skipped when it is absent.  Copyright 2026 the
 # nnc authors.  SPDX-License-Identifier: MIT
@@ -25,7 +26,7 @@ ch08=$top_builddir/chapters/08-regularization/regularization
 ch09=$top_builddir/chapters/09-initialization/initialization
 ch10=$top_builddir/chapters/10-softmax/softmax
 
-echo "1..33"
+echo "1..41"
 
 # --save onto an existing file, before any training: refused, untouched.
 exists="$work/old.json: the model file exists; add --force to replace it"
@@ -38,6 +39,37 @@ for prog in "$ch05" "$ch06" "$ch07" "$ch08" "$ch09" "$ch10" "$ch11"; do
 done
 prog=$ch05 name=sgd
 bad_with "directory $work/none not found" --save "$work/none/m.json"
+
+# --save onto what is not a regular file, even with --force, or onto a
+# name too long to be: refused, and left as it was.  The data directory
+# does not exist, so that a program that went on to train would fail
+# with another message.
+prog=$ch08 name=regularization
+nowhere=$work/nowhere
+mkfifo "$work/fifo"
+bad_with "$work/fifo: cannot save the model: it is a FIFO, not a regular \
+file" --data "$nowhere" --force --save "$work/fifo"
+[ -p "$work/fifo" ]
+check $? "$name --force --save leaves the FIFO as it was"
+# A character device (1, 7 is /dev/full on Linux), which only root may
+# make: run as root, --force --save /dev/null would replace the real one.
+if mknod "$work/full" c 1 7 2>/dev/null; then
+  bad_with "$work/full: cannot save the model: it is a device, not a \
+regular file" --data "$nowhere" --force --save "$work/full"
+  [ -c "$work/full" ]
+  check $? "$name --force --save leaves the device as it was"
+else
+  ok "$name --force --save onto a device # SKIP only root may make one"
+  ok "$name --force --save leaves the device as it was # SKIP as above"
+fi
+mkdir "$work/dir"
+bad_with "$work/dir: cannot save the model: it is a directory, not a \
+regular file" --data "$nowhere" --force --save "$work/dir"
+ln -s "$work/none/model.json" "$work/dangling"
+bad_with "$work/dangling: cannot save the model: it is a symbolic link" \
+  --data "$nowhere" --save "$work/dangling"
+bad_with "cannot save the model: cannot check it: File name too long" \
+  --data "$nowhere" --save "$work/$(printf '%0256d' 0)"
 
 # Bad models and bad images.
 prog=$predict name=predict
@@ -75,6 +107,7 @@ not numbers" --model "$work/huge.json" "$work/bar.pgm"
 
 needs_mnist "train and save a network" "image not found" \
   "a blank image" "an image with no ink" "a file that is not an image" \
+  "--errors onto a FIFO" \
   "--confusion reads the test set as training did" \
   "a test digit as a picture is read as 7" \
   "cross-entropy --save" "regularization --save" \
@@ -98,6 +131,8 @@ printf '\200\200\200\200\200\205\205\200\200\205\205\200\200\200\200\200' \
 bad_with "$work/faint.pgm: " --model "$model" "$work/faint.pgm"
 printf 'hello\n' >"$work/text.png"
 bad_with "$work/text.png: " --model "$model" "$work/text.png"
+bad_with "$work/fifo: cannot draw the picture: it is a FIFO, not a \
+regular file" --model "$model" --data "$mnist" --force --errors "$work/fifo"
 
 # The test accuracy of the kept epoch, as training printed it, is what
 # the loaded network reads right.

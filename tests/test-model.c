@@ -10,8 +10,10 @@
  * the file it would replace: the test makes writes fail (a directory
  * that cannot be written, a file size limit standing in for a full
  * disk) and checks that the old file is intact and no temporary file
- * is left.  A name of 250 bytes must be written, the temporary's name
- * not growing with it.
+ * is left.  Nothing but a regular file may be replaced, even with
+ * force: not a FIFO, a device, a directory or a symbolic link.  A name
+ * of 250 bytes must be written, the temporary's name not growing with
+ * it.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -553,11 +555,115 @@ check_atomic(gsl_rng *r)
   dir = scratch_path("is-a-dir");
   mkdir(dir, 0700);
   status = model_save(&m, dir, true, err, sizeof err);
-  tap_ok(status == MODEL_ERROR && strstr(err, "cannot rename the new "
-                                         "file to its name") != NULL,
+  tap_ok(status == MODEL_ERROR && strstr(err, "it is a directory, not "
+                                         "a regular file") != NULL,
          "saving over a directory fails, even with force: \"%s\"", err);
   tap_ok(scratch_count(dir) == 0,
          "and the directory is still there, empty");
+  free_made(&m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Targets that are not regular files */
+
+/* True when PATH itself, not what it may link to, is of the type TYPE
+ * (S_IFIFO, S_IFLNK, ...). */
+static bool
+is_type(const char *path, mode_t type)
+{
+  struct stat st;
+
+  return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == type;
+}
+
+/* Makes the directory NAME in the scratch directory, its path put in
+ * *DIR; returns the path of "model.json" in it, not yet made. */
+static const char *
+make_dir(const char *name, const char **dir)
+{
+  static char file[SCRATCH_PATH_MAX + 16];
+
+  *dir = scratch_path(name);
+  snprintf(file, sizeof file, "%s/model.json", *dir);
+  if (mkdir(*dir, 0700) != 0) {
+    perror(*dir);
+    exit(EXIT_FAILURE);
+  }
+  return file;
+}
+
+/* Checks that saving M at PATH, in the directory DIR, is refused with a
+ * message containing WANT, and leaves PATH of the type TYPE and DIR
+ * with its ENTRIES entries; WHAT names what PATH is. */
+static void
+check_not_replaced(const struct model *m, const char *path, bool force,
+                   mode_t type, const char *dir, long entries,
+                   const char *want, const char *what)
+{
+  char err[256] = "";
+  int status = model_save(m, path, force, err, sizeof err);
+
+  if (!tap_ok(status == MODEL_ERROR && strstr(err, want) != NULL,
+              "saving over %s%s is refused: \"%s\"", what,
+              force ? ", with force," : "", err)) {
+    tap_diag("status %d, expected %d", status, MODEL_ERROR);
+    tap_diag("expected the message to contain \"%s\"", want);
+  }
+  tap_ok(is_type(path, type) && scratch_count(dir) == entries,
+         "and %s is left as it was, and no other file", what);
+}
+
+#define NOT_REGULAR_CHECKS 8
+
+static void
+check_not_regular(gsl_rng *r)
+{
+  struct model m;
+  const char *dir, *path;
+  struct stat full;
+
+  make_model(&m, r);
+
+  path = make_dir("fifo", &dir);
+  if (mkfifo(path, 0600) != 0) {
+    perror(path);
+    exit(EXIT_FAILURE);
+  }
+  check_not_replaced(&m, path, true, S_IFIFO, dir, 1,
+                     "it is a FIFO, not a regular file", "a FIFO");
+
+  /* A copy of /dev/full, which only root may make; run as root, a
+   * program could otherwise replace /dev/null. */
+  path = make_dir("device", &dir);
+  if (stat("/dev/full", &full) == 0 && S_ISCHR(full.st_mode)
+      && mknod(path, S_IFCHR | 0600, full.st_rdev) == 0) {
+    check_not_replaced(&m, path, true, S_IFCHR, dir, 1,
+                       "it is a device, not a regular file",
+                       "a character device");
+  } else {
+    tap_ok(true, "saving over a character device is refused "
+           "# SKIP cannot make one: %s", strerror(errno));
+    tap_ok(true, "and it is left as it was # SKIP as above");
+  }
+
+  /* Links: one to a regular file, and one to nothing. */
+  make_old("link", &dir);
+  path = make_dir("link/to", &dir);
+  if (symlink("../model.json", path) != 0) {
+    perror(path);
+    exit(EXIT_FAILURE);
+  }
+  check_not_replaced(&m, path, true, S_IFLNK, dir, 1,
+                     "it is a symbolic link; give the name of the file it "
+                     "points to", "a symbolic link to a file");
+  path = make_dir("dangling", &dir);
+  if (symlink("no-such-dir/model.json", path) != 0) {
+    perror(path);
+    exit(EXIT_FAILURE);
+  }
+  check_not_replaced(&m, path, false, S_IFLNK, dir, 1,
+                     "it is a symbolic link", "a symbolic link to nothing");
+
   free_made(&m);
 }
 
@@ -608,11 +714,12 @@ main(void)
   scratch_init("test-model");
   tap_plan((int) (ROUND_TRIP_CHECKS + BAD_FILE_CHECKS
                   + REFUSED_SAVE_CHECKS + ATOMIC_CHECKS
-                  + LONG_NAME_CHECKS));
+                  + NOT_REGULAR_CHECKS + LONG_NAME_CHECKS));
   check_round_trip(r);
   check_bad_files();
   check_refused_saves(r);
   check_atomic(r);
+  check_not_regular(r);
   check_long_name(r);
   gsl_rng_free(r);
   return tap_done();
