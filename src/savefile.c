@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,19 @@
 /* Room for the name of a temporary: "nnc-", a process id, "-", a
  * number below SAVEFILE_TRIES and ".tmp". */
 #define SAVEFILE_TEMP_MAX 48
+
+/* The signals that stop a program at its user's request. */
+static const int stop_signals[] = { SIGHUP, SIGINT, SIGTERM };
+#define NUM_STOP_SIGNALS (sizeof stop_signals / sizeof stop_signals[0])
+
+/* What those signals did before the save under way. */
+static struct sigaction old_actions[NUM_STOP_SIGNALS];
+
+/* The temporary of the save under way, for remove_temp(): the
+ * descriptor of its directory and its name, valid while temp_made. */
+static int temp_dir = -1;
+static char temp_name[SAVEFILE_TEMP_MAX];
+static volatile sig_atomic_t temp_made;
 
 /* What is at a name of mode MODE, neither a regular file nor a
  * symbolic link, for a message. */
@@ -83,6 +97,45 @@ int
 savefile_check(const char *path, bool force, char *err, size_t errlen)
 {
   return check_entry(AT_FDCWD, path, force, err, errlen);
+}
+
+/* Stops the program on the stop signal SIG, as SIG would have, but
+ * removes the temporary first.  It calls only functions that are safe
+ * in a signal handler. */
+static void
+remove_temp(int sig)
+{
+  if (temp_made)
+    unlinkat(temp_dir, temp_name, 0);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Has each stop signal that would stop the program call remove_temp();
+ * one that the program ignores or handles itself is left as it is. */
+static void
+catch_stop_signals(void)
+{
+  struct sigaction action;
+
+  memset(&action, 0, sizeof action);
+  action.sa_handler = remove_temp;
+  sigemptyset(&action.sa_mask);
+  for (size_t i = 0; i < NUM_STOP_SIGNALS; i++) {
+    sigaction(stop_signals[i], NULL, &old_actions[i]);
+    if (old_actions[i].sa_handler == SIG_DFL)
+      sigaction(stop_signals[i], &action, NULL);
+  }
+}
+
+/* Forgets the temporary, renamed or removed by now, and gives the stop
+ * signals back what they did before. */
+static void
+release_stop_signals(void)
+{
+  temp_made = 0;
+  for (size_t i = 0; i < NUM_STOP_SIGNALS; i++)
+    sigaction(stop_signals[i], &old_actions[i], NULL);
 }
 
 /* Opens the directory of PATH ("." for a bare name, "/" for "/name")
@@ -235,11 +288,18 @@ savefile_write(const char *path, const void *data, size_t len,
   dir = open_directory(path, &name, err, errlen);
   if (dir < 0)
     return SAVEFILE_ERROR;
+  /* A signal in the instant between the creation of the temporary and
+   * temp_made leaves it behind. */
+  catch_stop_signals();
   fd = create_temp(dir, temp, sizeof temp, err, errlen);
   if (fd < 0) {
+    release_stop_signals();
     close(dir);
     return SAVEFILE_ERROR;
   }
+  memcpy(temp_name, temp, sizeof temp_name);
+  temp_dir = dir;
+  temp_made = 1;
   status = write_all(fd, data, len, err, errlen);
   if (status == SAVEFILE_OK)
     status = move_into_place(dir, temp, name, force, err, errlen);
@@ -252,6 +312,7 @@ savefile_write(const char *path, const void *data, size_t len,
     fsync(dir);
   else
     unlinkat(dir, temp, 0);
+  release_stop_signals();
   close(dir);
   return status;
 }

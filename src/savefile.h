@@ -26,8 +26,12 @@
  *
  * The temporary file is named "nnc-", the process id, "-", a number and
  * ".tmp": a short name, however long the target's, so that any target
- * whose name can exist can be written.  If the program is killed while
- * writing, the temporary stays behind.
+ * whose name can exist can be written.  Should SIGINT, SIGTERM or SIGHUP
+ * stop the program while it writes, the temporary is removed first
+ * (unless the program ignores or handles that signal itself); if the
+ * program is killed otherwise, the temporary stays behind.  The name of
+ * the temporary is kept for the signal handler in static storage, so a
+ * program must not save from two threads at once.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */

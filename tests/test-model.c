@@ -13,7 +13,7 @@
  * is left.  Nothing but a regular file may be replaced, even with
  * force: not a FIFO, a device, a directory or a symbolic link.  A name
  * of 250 bytes must be written, the temporary's name not growing with
- * it.
+ * it; and a save stopped by SIGTERM must take its temporary with it.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -29,6 +29,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gsl/gsl_matrix.h>
@@ -36,6 +37,7 @@
 #include <gsl/gsl_vector.h>
 
 #include "model.h"
+#include "savefile.h"
 #include "scratch.h"
 #include "tap.h"
 
@@ -706,6 +708,63 @@ check_long_name(gsl_rng *r)
   free_made(&m);
 }
 
+/* ------------------------------------------------------------------ */
+/* A save stopped by a signal */
+
+/* Enough bytes to take a while to write and sync. */
+#define STOPPED_BYTES ((size_t) 32 << 20)
+
+#define STOPPED_CHECKS 1
+
+/* A child process saves STOPPED_BYTES; the test sends it SIGTERM as
+ * soon as its temporary file appears.  The temporary must go with the
+ * child.  Should the save be over before the signal, there is nothing
+ * to check. */
+static void
+check_stopped(void)
+{
+  const char *dir = scratch_path("stopped");
+  char path[SCRATCH_PATH_MAX + 16], err[256];
+  unsigned char *data = calloc(STOPPED_BYTES, 1);
+  int status = 0;
+  bool stopped = false;
+  pid_t pid;
+
+  snprintf(path, sizeof path, "%s/big", dir);
+  if (data == NULL || mkdir(dir, 0700) != 0) {
+    perror(dir);
+    exit(EXIT_FAILURE);
+  }
+  fflush(stdout);
+  pid = fork();
+  if (pid < 0) {
+    perror("fork");
+    exit(EXIT_FAILURE);
+  }
+  if (pid == 0) {
+    /* _exit(), so as not to remove the scratch directory. */
+    savefile_write(path, data, STOPPED_BYTES, false, err, sizeof err);
+    _exit(EXIT_SUCCESS);
+  }
+  for (;;) {
+    if (scratch_count(dir) > 0) {
+      kill(pid, SIGTERM);
+      waitpid(pid, &status, 0);
+      stopped = WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM;
+      break;
+    }
+    if (waitpid(pid, &status, WNOHANG) != 0)
+      break;
+  }
+  free(data);
+  if (!stopped || access(path, F_OK) == 0)
+    tap_ok(true, "a save stopped by SIGTERM leaves no temporary file "
+           "# SKIP the save was over before the signal");
+  else
+    tap_ok(scratch_count(dir) == 0, "a save stopped by SIGTERM while it "
+           "writes leaves no file (%ld left)", scratch_count(dir));
+}
+
 int
 main(void)
 {
@@ -714,13 +773,15 @@ main(void)
   scratch_init("test-model");
   tap_plan((int) (ROUND_TRIP_CHECKS + BAD_FILE_CHECKS
                   + REFUSED_SAVE_CHECKS + ATOMIC_CHECKS
-                  + NOT_REGULAR_CHECKS + LONG_NAME_CHECKS));
+                  + NOT_REGULAR_CHECKS + LONG_NAME_CHECKS
+                  + STOPPED_CHECKS));
   check_round_trip(r);
   check_bad_files();
   check_refused_saves(r);
   check_atomic(r);
   check_not_regular(r);
   check_long_name(r);
+  check_stopped();
   gsl_rng_free(r);
   return tap_done();
 }
