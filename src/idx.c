@@ -1,20 +1,24 @@
 /* idx.c -- the IDX reader (see idx.h for the format).
  *
  * Every way a file can be wrong gets its own message: it cannot be
- * opened, it is empty, its magic number is not IDX, its type is not
- * unsigned bytes, its header is cut short, its data is shorter or longer
- * than the header says.  The reader checks the sizes before it allocates,
- * so a corrupt header cannot ask for more memory than a real file holds.
+ * opened, it is not a regular file, it is empty, its magic number is not
+ * IDX, its type is not unsigned bytes, its header is cut short, its data
+ * is shorter or longer than the header says.  The reader checks the
+ * sizes before it allocates, so a corrupt header cannot ask for more
+ * memory than a real file holds.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <zlib.h>
 
@@ -58,7 +62,7 @@ read_header(gzFile f, struct idx *idx, char *err, size_t errlen)
   long got = read_bytes(f, magic, 4);
 
   if (got < 0) {
-    snprintf(err, errlen, "cannot read: not a file, or corrupt gzip data");
+    snprintf(err, errlen, "corrupt gzip data");
     return -1;
   }
   if (got == 0) {
@@ -143,17 +147,47 @@ read_data(gzFile f, struct idx *idx, char *err, size_t errlen)
   return 0;
 }
 
+/* Opens PATH for reading, which must be a regular file; returns its
+ * descriptor, or -1 with a reason in ERR. */
+static int
+open_regular(const char *path, char *err, size_t errlen)
+{
+  struct stat st;
+  /* O_NONBLOCK, because opening a FIFO would wait for a writer, maybe
+   * for ever (fstat() then refuses it); a regular file is read the
+   * same with it or without. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+  if (fd < 0) {
+    snprintf(err, errlen, "%s", strerror(errno));
+    return -1;
+  }
+  if (fstat(fd, &st) != 0)
+    snprintf(err, errlen, "cannot read: %s", strerror(errno));
+  else if (S_ISDIR(st.st_mode))
+    snprintf(err, errlen, "cannot read: %s", strerror(EISDIR));
+  else if (!S_ISREG(st.st_mode))
+    snprintf(err, errlen, "cannot read: not a regular file");
+  else
+    return fd;
+  close(fd);
+  return -1;
+}
+
 int
 idx_read(const char *path, struct idx *idx, char *err, size_t errlen)
 {
   gzFile f;
-  int status;
+  int fd, status;
 
   memset(idx, 0, sizeof *idx);
-  errno = 0;
-  f = gzopen(path, "rb");
+  fd = open_regular(path, err, errlen);
+  if (fd < 0)
+    return -1;
+  f = gzdopen(fd, "rb");
   if (f == NULL) {
-    snprintf(err, errlen, "%s", errno ? strerror(errno) : "cannot open");
+    close(fd);
+    snprintf(err, errlen, "out of memory");
     return -1;
   }
   status = read_header(f, idx, err, errlen);

@@ -2,10 +2,11 @@
  *
  * The test writes small IDX files of its own into a temporary directory:
  * one good file, plain and gzip-compressed, and one file for each way a
- * file can be wrong.  Each bad file must be rejected with its own
- * message, and leave the struct idx empty.  When MNIST is present, the
- * test also reads known values of the real files; without it, those
- * checks are reported as skipped.
+ * file can be wrong, among them a directory and a FIFO in place of a
+ * file.  Each bad file must be rejected with its own message, and leave
+ * the struct idx empty.  When MNIST is present, the test also reads
+ * known values of the real files; without it, those checks are reported
+ * as skipped.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <zlib.h>
@@ -232,13 +234,13 @@ main(void)
 {
   unsigned char bytes[64];
   size_t len;
-  const char *good_gz;
+  const char *good_gz, *fifo;
   char mnist_buf[4200];
   const char *mnist_dir = find_mnist(mnist_buf, sizeof mnist_buf);
 
   make_dir();
   atexit(clean_up);
-  tap_plan(6 + 12 + NUM_MNIST_CHECKS);
+  tap_plan(6 + 14 + NUM_MNIST_CHECKS);
 
   /* The good file, plain and gzip-compressed. */
   check_good(write_file("good", good, sizeof good, false), "plain file");
@@ -289,6 +291,19 @@ main(void)
   check_rejected(write_file("cut.gz", bytes, len - 4, false),
                  "gzip data is cut short before its end",
                  "the good gzip file without its last 4 bytes");
+
+  /* Files that are not regular files.  Opening a FIFO can wait for a
+   * writer for ever: the alarm makes such a wait fail the test (SIGALRM
+   * ends it) rather than hang it. */
+  check_rejected(dir, "cannot read: Is a directory", "a directory");
+  fifo = path_of("fifo");
+  if (mkfifo(fifo, 0600) != 0) {
+    perror(fifo);
+    exit(EXIT_FAILURE);
+  }
+  alarm(60);
+  check_rejected(fifo, "cannot read: not a regular file", "a FIFO");
+  alarm(0);
 
   /* The real files. */
   check_mnist(mnist_dir);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <gsl/gsl_vector.h>
@@ -173,7 +174,7 @@ check_bad(void)
   const char *images = write_idx("images-3", 3, three, &zero, 1);
   const char *labels = write_idx("labels-3", 1, one_by_three, &zero, 1);
   const char *bad;
-  char missing[4200];
+  char missing[4200], *fifo;
 
   bad = write_idx("labels-2", 1, two, &zero, 1);
   check_rejected(images, bad, bad, "holds 2 labels, but",
@@ -193,6 +194,19 @@ check_bad(void)
   snprintf(missing, sizeof missing, "%s/labels-missing", dir);
   check_rejected(images, missing, missing, "No such file",
                  "a missing labels file");
+
+  /* Opening a FIFO can wait for a writer for ever: the alarm makes such
+   * a wait fail the test (SIGALRM ends it) rather than hang it. */
+  fifo = made[num_made++];
+  snprintf(fifo, sizeof made[0], "%s/images-fifo", dir);
+  if (mkfifo(fifo, 0600) != 0) {
+    perror(fifo);
+    exit(EXIT_FAILURE);
+  }
+  alarm(60);
+  check_rejected(fifo, labels, fifo, "cannot read: not a regular file",
+                 "a FIFO in place of the images file");
+  alarm(0);
 }
 
 /* mnist_load() on the real files: the sizes of the three sets, and the
@@ -247,7 +261,7 @@ main(void)
 
   make_dir();
   atexit(clean_up);
-  tap_plan(7 + 6 + NUM_LOAD_CHECKS);
+  tap_plan(7 + 7 + NUM_LOAD_CHECKS);
   check_good();
   check_bad();
   check_load(mnist_dir);
