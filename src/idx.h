@@ -27,9 +27,10 @@ struct idx {
 
 /* Reads the IDX file at PATH into *IDX.  Only regular files of unsigned
  * bytes with 1 to IDX_MAX_DIMS dimensions are accepted; a directory or
- * a FIFO is refused at once.  Returns 0 on success; on failure returns
- * -1, leaves *IDX empty, and writes a one-line reason (without the
- * path) into ERR, of ERRLEN bytes. */
+ * a FIFO is refused at once.  A gzip file must be whole, down to its
+ * checksum.  Returns 0 on success; on failure returns -1, leaves *IDX
+ * empty, and writes a one-line reason (without the path) into ERR, of
+ * ERRLEN bytes. */
 int idx_read(const char *path, struct idx *idx, char *err, size_t errlen);
 
 /* Frees the data of *IDX and empties it; safe on an empty idx. */

@@ -2,11 +2,12 @@
  *
  * The test writes small IDX files of its own into a temporary directory:
  * one good file, plain and gzip-compressed, and one file for each way a
- * file can be wrong, among them a directory and a FIFO in place of a
- * file.  Each bad file must be rejected with its own message, and leave
- * the struct idx empty.  When MNIST is present, the test also reads
- * known values of the real files; without it, those checks are reported
- * as skipped.
+ * file can be wrong, among them gzip files cut short in the checksum
+ * and length that end them, or whose checksum does not match, and a
+ * directory and a FIFO in place of a file.  Each bad file must be
+ * rejected with its own message, and leave the struct idx empty.  When
+ * MNIST is present, the test also reads known values of the real files;
+ * without it, those checks are reported as skipped.
  *
  * Copyright 2026 the nnc authors.  SPDX-License-Identifier: MIT
  */
@@ -27,7 +28,7 @@
 
 /* The temporary directory, and the files made in it, removed at exit. */
 static char dir[4096];
-static char made[16][4200];
+static char made[32][4200];
 static size_t num_made;
 
 /* A good file: type 0x08, 2 dimensions, 2 x 3, then its 6 bytes. */
@@ -151,6 +152,65 @@ check_good(const char *path, const char *what)
   idx_free(&idx);
 }
 
+/* The size of the data of a big file: more than zlib's gzread() would
+ * inflate through a buffer of its own. */
+#define BIG_SIZE 60000
+
+#define BIG_GZIP_CHECKS 4
+
+/* Checks a gzip-compressed file of BIG_SIZE bytes of data: it is read
+ * whole; without its last K bytes, for each K of 1 to 8 (the checksum
+ * and length that end a gzip stream), it is refused as cut short; with
+ * its checksum changed, as corrupt; followed by a byte that is not gzip
+ * data, too. */
+static void
+check_big_gzip(void)
+{
+  static unsigned char data[8 + BIG_SIZE], gz[2 * BIG_SIZE];
+  struct idx idx;
+  char err[256] = "";
+  const char *path;
+  size_t len;
+  int status, cut;
+
+  data[2] = IDX_TYPE_UBYTE;
+  data[3] = 1;
+  data[6] = BIG_SIZE >> 8;
+  data[7] = BIG_SIZE & 0xff;
+  for (size_t i = 0; i < BIG_SIZE; i++)
+    data[8 + i] = (unsigned char) (i * 7 % 251);
+  path = write_file("big.gz", data, sizeof data, true);
+  status = idx_read(path, &idx, err, sizeof err);
+  if (!tap_ok(status == 0 && idx.size == BIG_SIZE
+              && memcmp(idx.data, data + 8, BIG_SIZE) == 0,
+              "a gzip file of %d bytes of data is read", BIG_SIZE))
+    tap_diag("status %d: %s", status, err);
+  idx_free(&idx);
+
+  len = read_file(path, gz, sizeof gz);
+  for (cut = 1; cut <= 8; cut++) {
+    status = idx_read(write_file("big-cut.gz", gz, len - cut, false), &idx,
+                      err, sizeof err);
+    idx_free(&idx);
+    if (status != -1 || strstr(err, "cut short before its end") == NULL)
+      break;
+  }
+  if (!tap_ok(cut > 8, "without its last byte, or last 2, ... or 8, it "
+              "is refused each time: \"%s\"", err))
+    tap_diag("without its last %d byte%s: status %d, \"%s\"", cut,
+             cut == 1 ? "" : "s", status, status == 0 ? "" : err);
+
+  gz[len - 8] ^= 0xff;
+  check_rejected(write_file("big-crc.gz", gz, len, false),
+                 "corrupt gzip data: its checksum does not match",
+                 "the big gzip file with its checksum changed");
+  gz[len - 8] ^= 0xff;
+  gz[len] = 0;
+  check_rejected(write_file("big-more.gz", gz, len + 1, false),
+                 "the file goes on after the end of its gzip data",
+                 "the big gzip file followed by a zero byte");
+}
+
 /* Where MNIST is: $top_builddir/data/mnist, else $top_srcdir/data/mnist
  * (both set by make check), else NULL. */
 static const char *
@@ -240,7 +300,7 @@ main(void)
 
   make_dir();
   atexit(clean_up);
-  tap_plan(6 + 14 + NUM_MNIST_CHECKS);
+  tap_plan(6 + 14 + BIG_GZIP_CHECKS + NUM_MNIST_CHECKS);
 
   /* The good file, plain and gzip-compressed. */
   check_good(write_file("good", good, sizeof good, false), "plain file");
@@ -291,6 +351,7 @@ main(void)
   check_rejected(write_file("cut.gz", bytes, len - 4, false),
                  "gzip data is cut short before its end",
                  "the good gzip file without its last 4 bytes");
+  check_big_gzip();
 
   /* Files that are not regular files.  Opening a FIFO can wait for a
    * writer for ever: the alarm makes such a wait fail the test (SIGALRM
