@@ -22,6 +22,7 @@
 #include <stb_image_resize.h>
 
 #include "digit.h"
+#include "readfile.h"
 
 /* Step 3: the background is the level that 9 border pixels in 10 do
  * not exceed, ink high; only what stands above it counts as ink. */
@@ -577,16 +578,14 @@ int
 digit_read(const char *path, unsigned char digit[MNIST_PIXELS],
            struct digit_report *report, char *err, size_t errlen)
 {
-  FILE *f = fopen(path, "rb");
+  FILE *f = readfile_fopen(path, err, errlen);
   const struct signature *sig;
   int width, height, channels, status;
   unsigned char *ga, *grey;
   size_t n;
 
-  if (f == NULL) {
-    snprintf(err, errlen, "%s", strerror(errno));
+  if (f == NULL)
     return -1;
-  }
   sig = signature_of(f);
   if (sig != NULL && sig->channels > 0
       && check_pnm(f, sig->name, sig->channels, err, errlen) != 0) {

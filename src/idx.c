@@ -19,18 +19,17 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <zlib.h>
 
 #include "idx.h"
+#include "readfile.h"
 
 /* The largest data size accepted: four times MNIST's training images. */
 #define IDX_MAX_SIZE ((size_t) 1 << 28)
@@ -74,33 +73,6 @@ fill(struct source *s, char *err, size_t errlen)
   return 0;
 }
 
-/* Opens PATH for reading, which must be a regular file; returns its
- * descriptor, or -1 with a reason in ERR. */
-static int
-open_regular(const char *path, char *err, size_t errlen)
-{
-  struct stat st;
-  /* O_NONBLOCK, because opening a FIFO would wait for a writer, maybe
-   * for ever (fstat() then refuses it); a regular file is read the
-   * same with it or without. */
-  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-
-  if (fd < 0) {
-    snprintf(err, errlen, "%s", strerror(errno));
-    return -1;
-  }
-  if (fstat(fd, &st) != 0)
-    snprintf(err, errlen, "cannot read: %s", strerror(errno));
-  else if (S_ISDIR(st.st_mode))
-    snprintf(err, errlen, "cannot read: %s", strerror(EISDIR));
-  else if (!S_ISREG(st.st_mode))
-    snprintf(err, errlen, "cannot read: not a regular file");
-  else
-    return fd;
-  close(fd);
-  return -1;
-}
-
 /* Opens the file PATH as *S, which must be a regular file, and tells
  * whether it is gzip-compressed.  Returns 0, or -1 with a reason in
  * ERR. */
@@ -108,7 +80,7 @@ static int
 source_open(struct source *s, const char *path, char *err, size_t errlen)
 {
   memset(s, 0, sizeof *s);
-  s->fd = open_regular(path, err, errlen);
+  s->fd = readfile_open(path, err, errlen);
   if (s->fd < 0)
     return -1;
   if (fill(s, err, errlen) == 0) {

@@ -29,6 +29,7 @@
 #include <jansson.h>
 
 #include "model.h"
+#include "readfile.h"
 #include "savefile.h"
 
 /* One field per line, indented by one space per level; 17 significant
@@ -852,14 +853,12 @@ static int
 read_file(const char *path, char **data, size_t *len,
           char *err, size_t errlen)
 {
-  FILE *f = fopen(path, "rb");
+  FILE *f = readfile_fopen(path, err, errlen);
   size_t size = 1 << 16, got = 0;
   char *buf = NULL, *bigger;
 
-  if (f == NULL) {
-    snprintf(err, errlen, "%s", strerror(errno));
+  if (f == NULL)
     return MODEL_ERROR;
-  }
   /* Grow the buffer until the file fits; one byte past the limit is
    * enough to know that the file is too large. */
   for (;;) {

@@ -5,12 +5,13 @@
 # any training; predict says in one line what is wrong with a missing,
 # empty, cut-short or foreign model file, a model whose outputs
 # overflow, an unreadable image, a blank image or one with no ink, and
-# refuses to draw over a FIFO; and on MNIST, a network trained and
-# saved by chapter 11's program reads the test set in predict
-# --confusion as it did when it was trained, and predict reads a test
-# digit written as a picture; and so do the networks saved by chapters
-# 7 to 10, whose costs and output layers differ; and the two pictures
-# the text shows are what 'make pictures' draws now.
+# a FIFO as model or image, and refuses to draw over a FIFO; and on
+# MNIST, a network trained and saved by chapter 11's program reads the
+# test set in predict --confusion as it did when it was trained, and
+# predict reads a test digit written as a picture; and so do the
+# networks saved by chapters 7 to 10, whose costs and output layers
+# differ; and the two pictures the text shows are what 'make pictures'
+# draws now.
 #
 # The runs on MNIST are skipped when it is absent.  Copyright 2026 the
 # nnc authors.  SPDX-License-Identifier: MIT
@@ -26,7 +27,7 @@ ch08=$top_builddir/chapters/08-regularization/regularization
 ch09=$top_builddir/chapters/09-initialization/initialization
 ch10=$top_builddir/chapters/10-softmax/softmax
 
-echo "1..41"
+echo "1..43"
 
 # --save onto an existing file, before any training: refused, untouched.
 exists="$work/old.json: the model file exists; add --force to replace it"
@@ -104,6 +105,17 @@ awk 'BEGIN {
 } >"$work/bar.pgm"
 bad_with "$work/huge.json: the network's outputs for $work/bar.pgm are \
 not numbers" --model "$work/huge.json" "$work/bar.pgm"
+
+# A FIFO as the model or as the image is refused at once, not waited on
+# for a writer (timeout ends the wait, should it ever come back).
+printf '#!/bin/sh\nexec timeout 60 "%s" "$@"\n' "$predict" >"$work/predict"
+chmod +x "$work/predict"
+prog=$work/predict
+bad_with "$work/fifo: cannot read: not a regular file" \
+  --model "$work/fifo" "$work/bar.pgm"
+bad_with "$work/fifo: cannot read: not a regular file" \
+  --model "$work/huge.json" "$work/fifo"
+prog=$predict
 
 needs_mnist "train and save a network" "image not found" \
   "a blank image" "an image with no ink" "a file that is not an image" \

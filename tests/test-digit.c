@@ -523,8 +523,7 @@ check_refused_images(void)
   check_refused(write_truncated("seven.jpg", "head.jpg", 20),
                 "not an image that can be read (corrupt or truncated "
                 "JPEG header)", "the JPEG of the 7 cut in its header");
-  check_refused(scratch_dir, "not an image that can be read",
-                "a directory");
+  check_refused(scratch_dir, "cannot read: Is a directory", "a directory");
 }
 
 #define PNM_SIDE 100
