@@ -76,9 +76,7 @@ main(int argc, char **argv)
 
   /* --save: the trained network as a model file (chapter 12). */
   if (opts.save != NULL) {
-    struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
-                       .w = net->w, .b = net->b, .cost = "quadratic",
-                       .output = "sigmoid" };
+    struct model m = minibatch_model(mb, net);
     savemodel_write(&m, &opts);
   }
 

@@ -33,6 +33,7 @@
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include <gsl/gsl_blas.h>
@@ -483,4 +484,18 @@ minibatch_check_divergence(struct minibatch *mb, const struct network *net,
     program_fatal("training diverged in epoch %zu: every output neuron "
                   "is saturated, so every gradient is 0; try a smaller "
                   "--eta", epoch);
+}
+
+/* ------------------------------------------------------------------ */
+/* Saving                                                              */
+
+struct model
+minibatch_model(const struct minibatch *mb, const struct network *net)
+{
+  struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
+                     .w = net->w, .b = net->b };
+
+  snprintf(m.cost, sizeof m.cost, "%s", mb->cost->name);
+  snprintf(m.output, sizeof m.output, "%s", mb->cost->output->name);
+  return m;
 }

@@ -43,6 +43,7 @@
 
 #include "gradient.h"
 #include "mnist.h"
+#include "model.h"
 #include "network.h"
 
 /* ------------------------------------------------------------------ */
@@ -236,5 +237,11 @@ void minibatch_check_divergence(struct minibatch *mb,
                                 const struct network *net,
                                 const struct dataset *training,
                                 size_t epoch);
+
+/* NET, trained by mb->cost, as a model for src/savemodel.h's --save:
+ * its sizes and arrays themselves, not copies, and the names of the
+ * cost and of its output layer; no training options yet. */
+struct model minibatch_model(const struct minibatch *mb,
+                             const struct network *net);
 
 #endif /* NNC_MINIBATCH_H */

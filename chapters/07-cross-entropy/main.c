@@ -169,10 +169,7 @@ main(int argc, char **argv)
 
   /* --save: the trained network as a model file (chapter 12). */
   if (opts.save != NULL) {
-    struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
-                       .w = net->w, .b = net->b };
-    snprintf(m.cost, sizeof m.cost, "%s", mb->cost->name);
-    snprintf(m.output, sizeof m.output, "%s", mb->cost->output->name);
+    struct model m = minibatch_model(mb, net);
     savemodel_write(&m, &opts);
   }
 

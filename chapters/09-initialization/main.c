@@ -250,12 +250,7 @@ main(int argc, char **argv)
   /* --save: the network from the new start, as a model file (chapter
    * 12). */
   if (opts.save != NULL) {
-    const struct network *net = runs[1].net;
-    struct model m = { .num_layers = net->num_layers, .sizes = net->sizes,
-                       .w = net->w, .b = net->b };
-    snprintf(m.cost, sizeof m.cost, "%s", runs[1].mb->cost->name);
-    snprintf(m.output, sizeof m.output, "%s",
-             runs[1].mb->cost->output->name);
+    struct model m = minibatch_model(runs[1].mb, runs[1].net);
     savemodel_write(&m, &opts);
   }
 

@@ -150,10 +150,7 @@ main(int argc, char **argv)
            res.best_epoch, res.best_correct, validation.n,
            minibatch_evaluate_count(mb, net, &test), test.n);
     if (opts.save != NULL) {
-      struct model m = { .num_layers = net->num_layers,
-                         .sizes = net->sizes, .w = net->w, .b = net->b };
-      snprintf(m.cost, sizeof m.cost, "%s", mb->cost->name);
-      snprintf(m.output, sizeof m.output, "%s", mb->cost->output->name);
+      struct model m = minibatch_model(mb, net);
       model_add_real(&m, "momentum", opts.momentum);
       model_add_integer(&m, "patience", (long long) opts.patience);
       model_add_integer(&m, "kept-epoch", (long long) res.best_epoch);
