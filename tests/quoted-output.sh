@@ -13,7 +13,9 @@
 # MNIST are skipped when it is absent.  Usage: quoted-output.sh [FILE...];
 # by default, README.md and every chapters/*/README.md.  'make check'
 # runs it once for each text, so that each text passes or fails as a
-# test of its own.
+# test of its own.  Last, the prose of each text is checked against
+# the quotes: the counts and percentages it states must be printed
+# ones (tests/prose-numbers.awk).
 #
 # The quotes were recorded with OpenBLAS.  Another CBLAS adds the same
 # products in another order, and the rounding can move a trained
@@ -112,7 +114,7 @@ run() {
 }
 
 count=$(ls "$work" | grep -c '\.cmd$')
-echo "1..$count"
+echo "1..$((count + $#))"
 i=1
 while [ "$i" -le "$count" ]; do
   line=$(cat "$work/q.$i.cmd")
@@ -138,5 +140,20 @@ while [ "$i" -le "$count" ]; do
     sed 's/^/# stderr: /' "$work/err" | tail -3
   fi
   i=$((i + 1))
+done
+
+# And each text's prose: a count or a percentage it states must be one
+# that a quote holds (tests/prose-numbers.awk says which are checked).
+for text in "$@"; do
+  name=$(cd "$(dirname "$text")" && pwd)/$(basename "$text")
+  name=${name#"$src/"}
+  awk -f "$src/tests/prose-numbers.awk" "$src/README.md" \
+    "$src"/chapters/*/README.md "$text" >"$work/unbacked"
+  if [ -s "$work/unbacked" ]; then
+    not_ok "$name: the prose states numbers that no quote prints"
+    sed 's/^/# line /' "$work/unbacked"
+  else
+    ok "$name: every count and percentage of its prose is in a quote"
+  fi
 done
 exit $fail
